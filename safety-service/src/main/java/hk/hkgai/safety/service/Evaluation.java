@@ -1,0 +1,28 @@
+package hk.hkgai.safety.service;
+
+import hk.hkgai.safety.pii.PiiMatch;
+import hk.hkgai.safety.policy.PolicyAction;
+import hk.hkgai.safety.policy.PolicyCategory;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the policy says about one text: the categories that fired and the personal data found
+ * ({@code pii} offsets are into the original text, not the normalized one).
+ */
+public record Evaluation(String normalized, List<Hit> hits, List<PolicyCategory> categories, List<PiiMatch> pii) {
+
+    public PolicyAction action() {
+        return categories.stream().map(PolicyCategory::action).reduce(PolicyAction.ALLOW, PolicyAction::strictest);
+    }
+
+    /** Guidance of every matched `guide` category, joined (empty when none). */
+    public String guidance() {
+        return categories.stream().filter(c -> c.action() == PolicyAction.GUIDE).map(PolicyCategory::guidance)
+                .filter(g -> !g.isBlank()).distinct().collect(Collectors.joining("\n"));
+    }
+
+    public List<String> categoryIds() {
+        return categories.stream().map(PolicyCategory::id).distinct().toList();
+    }
+}

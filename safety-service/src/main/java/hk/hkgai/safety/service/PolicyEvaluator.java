@@ -1,0 +1,66 @@
+package hk.hkgai.safety.service;
+
+import hk.hkgai.safety.pii.PiiDetector;
+import hk.hkgai.safety.pii.PiiMatch;
+import hk.hkgai.safety.policy.CompiledPolicy;
+import hk.hkgai.safety.policy.PolicyCategory;
+import hk.hkgai.text.TextNormalizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs every detection layer of the policy over one text. Stateless and thread-safe. */
+@ApplicationScoped
+public class PolicyEvaluator {
+    private static final int EVIDENCE_CHARS = 40;
+
+    private final PolicyProvider policies;
+
+    public PolicyEvaluator(PolicyProvider policies) {
+        this.policies = policies;
+    }
+
+    public CompiledPolicy policy() {
+        return policies.current();
+    }
+
+    public Evaluation evaluate(String text) {
+        String normalized = TextNormalizer.normalize(text);
+        String folded = CompiledPolicy.fold(normalized);
+        List<Hit> hits = new ArrayList<>();
+        Set<PolicyCategory> matched = new LinkedHashSet<>();
+        Set<String> detectors = new HashSet<>();
+        for (CompiledPolicy.Rule rule : policies.current().rules()) {
+            for (Pattern p : rule.patterns()) {
+                Matcher m = p.matcher(folded);
+                if (m.find()) {
+                    hits.add(new Hit(rule.category().id(), "lexicon", 1.0f, evidence(m.group())));
+                    matched.add(rule.category());
+                    break;
+                }
+            }
+            detectors.addAll(rule.category().detectors());
+        }
+        List<PiiMatch> pii = detectors.isEmpty() ? List.of() : PiiDetector.find(text, detectors);
+        for (PiiMatch m : pii) {
+            PolicyCategory owner = owner(m.detector());
+            hits.add(new Hit(owner.id(), "pii", 1.0f, m.detector()));
+            matched.add(owner);
+        }
+        return new Evaluation(normalized, List.copyOf(hits), List.copyOf(matched), pii);
+    }
+
+    private PolicyCategory owner(String detector) {
+        return policies.current().rules().stream().map(CompiledPolicy.Rule::category)
+                .filter(c -> c.detectors().contains(detector)).findFirst().orElseThrow();
+    }
+
+    private static String evidence(String match) {
+        return match.length() <= EVIDENCE_CHARS ? match : match.substring(0, EVIDENCE_CHARS) + "…";
+    }
+}

@@ -1,0 +1,83 @@
+package hk.hkgai.text;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Traditional <-> Simplified conversion (ICU4J transforms) and the character sets that tell the two
+ * scripts apart. Transliterator instances are not documented as thread-safe, so each thread gets its own.
+ */
+public final class ChineseScript {
+    private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    private static final ThreadLocal<Transliterator> TO_TRADITIONAL =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Simplified-Traditional"));
+
+    private ChineseScript() {
+    }
+
+    public static String toSimplified(String text) {
+        return text == null || text.isEmpty() ? text : TO_SIMPLIFIED.get().transliterate(text);
+    }
+
+    public static String toTraditional(String text) {
+        return text == null || text.isEmpty() ? text : TO_TRADITIONAL.get().transliterate(text);
+    }
+
+    /** Converts Chinese text into the script of {@code target}; English targets are returned unchanged. */
+    public static String toScriptOf(Lang target, String text) {
+        if (target == Lang.ZH_HANS) {
+            return toSimplified(text);
+        }
+        if (target.traditional()) {
+            return toTraditional(text);
+        }
+        return text;
+    }
+
+    /** True for characters that only occur in Traditional text (they change under Traditional->Simplified). */
+    public static boolean isTraditionalOnly(int codePoint) {
+        return ScriptTables.INSTANCE.traditionalOnly.get(codePoint - ScriptTables.BASE);
+    }
+
+    /** True for characters that only occur in Simplified text (they change under Simplified->Traditional). */
+    public static boolean isSimplifiedOnly(int codePoint) {
+        return ScriptTables.INSTANCE.simplifiedOnly.get(codePoint - ScriptTables.BASE);
+    }
+
+    public static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    /** Built once, lazily: one pass over the CJK Unified Ideographs block through ICU's transform. */
+    private static final class ScriptTables {
+        static final int BASE = 0x4E00;
+        static final int END = 0x9FFF;
+        static final ScriptTables INSTANCE = new ScriptTables();
+
+        final java.util.BitSet traditionalOnly = new java.util.BitSet(END - BASE + 1);
+        final java.util.BitSet simplifiedOnly = new java.util.BitSet(END - BASE + 1);
+
+        private ScriptTables() {
+            StringBuilder all = new StringBuilder((END - BASE + 1) * 2);
+            for (int cp = BASE; cp <= END; cp++) {
+                all.appendCodePoint(cp).append('\n');
+            }
+            // One transliteration of the whole block is far faster than 20k single calls.
+            String[] simplified = Transliterator.getInstance("Traditional-Simplified")
+                    .transliterate(all.toString()).split("\n", -1);
+            for (int i = 0; i <= END - BASE; i++) {
+                String s = simplified[i];
+                int cp = BASE + i;
+                if (s.codePointCount(0, s.length()) == 1 && s.codePointAt(0) != cp) {
+                    traditionalOnly.set(i);
+                    int simple = s.codePointAt(0);
+                    if (simple >= BASE && simple <= END) {
+                        simplifiedOnly.set(simple - BASE);
+                    }
+                }
+            }
+            // A character that maps to itself in one direction is shared, not script-specific.
+            simplifiedOnly.andNot(traditionalOnly);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package hk.hkgai.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ChineseScriptTest {
+
+    @Test
+    void convertsTraditionalNewsTextToSimplifiedAndBack() {
+        String traditional = "天文台發出黑色暴雨警告信號";
+        String simplified = ChineseScript.toSimplified(traditional);
+        assertThat(simplified).isEqualTo("天文台发出黑色暴雨警告信号");
+        assertThat(ChineseScript.toTraditional(simplified)).isEqualTo(traditional);
+    }
+
+    @Test
+    void knowsWhichCharactersBelongToOneScriptOnly() {
+        assertThat(ChineseScript.isTraditionalOnly("發".codePointAt(0))).isTrue();
+        assertThat(ChineseScript.isSimplifiedOnly("发".codePointAt(0))).isTrue();
+        assertThat(ChineseScript.isTraditionalOnly("天".codePointAt(0))).isFalse();
+        assertThat(ChineseScript.isSimplifiedOnly("天".codePointAt(0))).isFalse();
+    }
+
+    @Test
+    void leavesEnglishAloneWhenTargetIsEnglish() {
+        assertThat(ChineseScript.toScriptOf(Lang.EN, "Typhoon signal No. 8")).isEqualTo("Typhoon signal No. 8");
+        assertThat(ChineseScript.toScriptOf(Lang.YUE, "台风")).isEqualTo("颱風");
+    }
+}
