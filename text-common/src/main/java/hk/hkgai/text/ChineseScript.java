@@ -44,6 +44,14 @@ public final class ChineseScript {
         return ScriptTables.INSTANCE.simplifiedOnly.get(codePoint - ScriptTables.BASE);
     }
 
+    /**
+     * Every Traditional-only character with its single Simplified counterpart, in code point order,
+     * e.g. "發" -> "发". Used to build a search analyzer's folding table from the same data as detection.
+     */
+    public static java.util.SortedMap<String, String> traditionalToSimplifiedPairs() {
+        return ScriptTables.INSTANCE.pairs;
+    }
+
     public static boolean isHan(int codePoint) {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
@@ -56,6 +64,7 @@ public final class ChineseScript {
 
         final java.util.BitSet traditionalOnly = new java.util.BitSet(END - BASE + 1);
         final java.util.BitSet simplifiedOnly = new java.util.BitSet(END - BASE + 1);
+        final java.util.SortedMap<String, String> pairs;
 
         private ScriptTables() {
             StringBuilder all = new StringBuilder((END - BASE + 1) * 2);
@@ -65,11 +74,13 @@ public final class ChineseScript {
             // One transliteration of the whole block is far faster than 20k single calls.
             String[] simplified = Transliterator.getInstance("Traditional-Simplified")
                     .transliterate(all.toString()).split("\n", -1);
+            java.util.TreeMap<String, String> map = new java.util.TreeMap<>();
             for (int i = 0; i <= END - BASE; i++) {
                 String s = simplified[i];
                 int cp = BASE + i;
                 if (s.codePointCount(0, s.length()) == 1 && s.codePointAt(0) != cp) {
                     traditionalOnly.set(i);
+                    map.put(new String(Character.toChars(cp)), s);
                     int simple = s.codePointAt(0);
                     if (simple >= BASE && simple <= END) {
                         simplifiedOnly.set(simple - BASE);
@@ -78,6 +89,7 @@ public final class ChineseScript {
             }
             // A character that maps to itself in one direction is shared, not script-specific.
             simplifiedOnly.andNot(traditionalOnly);
+            pairs = java.util.Collections.unmodifiableSortedMap(map);
         }
     }
 }

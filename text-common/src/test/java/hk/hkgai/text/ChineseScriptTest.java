@@ -23,6 +23,14 @@ class ChineseScriptTest {
     }
 
     @Test
+    void listsTraditionalToSimplifiedPairsForSearchFolding() {
+        assertThat(ChineseScript.traditionalToSimplifiedPairs())
+                .containsEntry("颱", "台").containsEntry("風", "风").containsEntry("發", "发")
+                .doesNotContainKey("天")
+                .hasSizeGreaterThan(2000);
+    }
+
+    @Test
     void leavesEnglishAloneWhenTargetIsEnglish() {
         assertThat(ChineseScript.toScriptOf(Lang.EN, "Typhoon signal No. 8")).isEqualTo("Typhoon signal No. 8");
         assertThat(ChineseScript.toScriptOf(Lang.YUE, "台风")).isEqualTo("颱風");
