@@ -1,0 +1,95 @@
+package hk.hkgai.retrieval.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+
+/**
+ * Bulk-writes chunks with their chunk_id as _id, so a replay overwrites instead of duplicating.
+ * Transient failures (connection, 429, 5xx) are retried with backoff until OpenSearch takes the batch;
+ * this blocks the consumer, which is the backpressure we want. A document OpenSearch rejects for good
+ * (4xx, e.g. a mapping conflict) is logged and counted, not retried forever.
+ */
+@ApplicationScoped
+public class ChunkWriter {
+    private static final Logger LOG = Logger.getLogger(ChunkWriter.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final OpenSearchClient client;
+    private final IndexManager index;
+    private final Counter indexed;
+    private final Counter rejected;
+    private final Timer bulkTimer;
+
+    public ChunkWriter(OpenSearchClient client, IndexManager index, MeterRegistry registry) {
+        this.client = client;
+        this.index = index;
+        this.indexed = registry.counter("hkgai_retrieval_chunks_indexed_total");
+        this.rejected = registry.counter("hkgai_retrieval_chunks_rejected_total");
+        this.bulkTimer = registry.timer("hkgai_retrieval_bulk_seconds");
+    }
+
+    public void writeUntilAccepted(List<ChunkDocument> docs) {
+        List<ChunkDocument> pending = docs;
+        long backoff = 250;
+        while (!pending.isEmpty()) {
+            try {
+                index.ensureIndex();
+                pending = bulk(pending);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("bulk of %d chunks failed (%s); retrying in %d ms", pending.size(), e.getMessage(), backoff);
+            }
+            if (!pending.isEmpty()) {
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    /** Returns the documents that should be retried. */
+    private List<ChunkDocument> bulk(List<ChunkDocument> docs) throws IOException {
+        BulkRequest.Builder req = new BulkRequest.Builder().index(index.alias());
+        for (ChunkDocument d : docs) {
+            req.operations(op -> op.index(i -> i.id(d.chunkId()).document(d)));
+        }
+        long start = System.nanoTime();
+        BulkResponse response = client.bulk(req.build());
+        bulkTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (!response.errors()) {
+            indexed.increment(docs.size());
+            return List.of();
+        }
+        List<ChunkDocument> retry = new ArrayList<>();
+        List<BulkResponseItem> items = response.items();
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            if (item.error() == null) {
+                indexed.increment();
+            } else if (item.status() == 429 || item.status() >= 500) {
+                retry.add(docs.get(i));
+            } else {
+                rejected.increment();
+                LOG.errorf("OpenSearch rejected chunk %s: %s", item.id(), item.error().reason());
+            }
+        }
+        return retry;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for OpenSearch", e);
+        }
+    }
+}

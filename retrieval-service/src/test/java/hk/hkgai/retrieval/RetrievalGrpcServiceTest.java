@@ -1,0 +1,134 @@
+package hk.hkgai.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.google.protobuf.Timestamp;
+import hk.hkgai.contracts.Topics;
+import hk.hkgai.contracts.events.v1.Chunk;
+import hk.hkgai.contracts.retrieval.v1.Passage;
+import hk.hkgai.contracts.retrieval.v1.RetrievalService;
+import hk.hkgai.contracts.retrieval.v1.SearchRequest;
+import hk.hkgai.testinfra.KafkaTestResource;
+import hk.hkgai.testinfra.OpenSearchTestResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Chunks go in over real Kafka, come out of real OpenSearch through the real gRPC API. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(OpenSearchTestResource.class)
+class RetrievalGrpcServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Instant NOW = Instant.now();
+    private static boolean published;
+
+    @GrpcClient("retrieval")
+    RetrievalService retrieval;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @BeforeEach
+    void publishCorpusOnce() throws Exception {
+        if (published) {
+            return;
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (Chunk c : List.of(
+                    chunk("hko-t8", "天文台發出八號烈風或暴風信號", "天文台表示，颱風正吹襲香港，八號烈風或暴風信號現正生效，市民應留在安全地方。", "zh-Hant", "HKO", NOW.minusSeconds(3600)),
+                    chunk("mtr-hans", "港铁东铁线服务受阻", "港铁表示，东铁线因信号故障，上水至罗湖段列车服务暂停，乘客请改乘其他交通工具。", "zh-Hans", "MTR", NOW.minusSeconds(7200)),
+                    chunk("legco-en", "LegCo passes the budget", "The Legislative Council passed the Appropriation Bill on Wednesday after a debate of two days.", "en", "ISD", NOW.minusSeconds(86400 * 20)),
+                    chunk("typhoon-old", "天文台發出三號強風信號", "天文台表示，颱風逐漸遠離，三號強風信號取代八號信號。", "zh-Hant", "RTHK", NOW.minusSeconds(86400 * 30)))) {
+                producer.send(new ProducerRecord<>(Topics.NEWS_CHUNKS, c.getDocId(), c.toByteArray())).get();
+            }
+            // A replay of the same chunk must not create a second document.
+            Chunk again = chunk("hko-t8", "天文台發出八號烈風或暴風信號", "天文台表示，颱風正吹襲香港，八號烈風或暴風信號現正生效，市民應留在安全地方。", "zh-Hant", "HKO", NOW.minusSeconds(3600));
+            producer.send(new ProducerRecord<>(Topics.NEWS_CHUNKS, again.getDocId(), again.toByteArray())).get();
+            // Garbage on the topic is skipped, not fatal.
+            producer.send(new ProducerRecord<>(Topics.NEWS_CHUNKS, "junk", new byte[] {1, 2, 3, 4, 5})).get();
+        }
+        published = true;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> search("LegCo budget", 5).stream().anyMatch(p -> p.getDocId().equals("legco-en"))
+                        && !search("天文台", 10).isEmpty() && search("天文台", 10).size() >= 2);
+    }
+
+    @Test
+    void simplifiedQueryFindsTraditionalTextWithCitationMetadata() {
+        List<Passage> hits = search("台风 八号烈风", 5);
+        assertThat(hits).isNotEmpty();
+        Passage top = hits.get(0);
+        assertThat(top.getDocId()).isEqualTo("hko-t8");
+        assertThat(top.getChunkId()).isEqualTo("hko-t8#0");
+        assertThat(top.getTitle()).isEqualTo("天文台發出八號烈風或暴風信號");
+        assertThat(top.getUrl()).isEqualTo("https://example.hk/hko-t8");
+        assertThat(top.getSource()).isEqualTo("HKO");
+        assertThat(top.getPublishedAt().getSeconds()).isEqualTo(NOW.minusSeconds(3600).getEpochSecond());
+        assertThat(top.getSnippet()).contains("<em>");
+    }
+
+    @Test
+    void traditionalQueryFindsSimplifiedText() {
+        assertThat(search("東鐵綫 信號故障", 3)).first().satisfies(p -> assertThat(p.getDocId()).isEqualTo("mtr-hans"));
+    }
+
+    @Test
+    void replayedChunkIsIndexedOnce() {
+        assertThat(search("八號烈風或暴風信號", 10)).filteredOn(p -> p.getDocId().equals("hko-t8")).hasSize(1);
+    }
+
+    @Test
+    void filtersBySourceAndLanguage() {
+        SearchRequest bySource = SearchRequest.newBuilder().setQuery("天文台 信號").setK(10).addSources("RTHK").build();
+        assertThat(retrieval.search(bySource).await().atMost(WAIT).getPassagesList())
+                .extracting(Passage::getDocId).containsExactly("typhoon-old");
+        SearchRequest byLang = SearchRequest.newBuilder().setQuery("天文台 信號 budget").setK(10).addLanguages("en").build();
+        assertThat(retrieval.search(byLang).await().atMost(WAIT).getPassagesList())
+                .extracting(Passage::getDocId).containsExactly("legco-en");
+    }
+
+    @Test
+    void recencyBoostPutsTheNewestNoticeFirst() {
+        SearchRequest recent = SearchRequest.newBuilder().setQuery("天文台 信號 颱風").setK(5).setPreferRecent(true).build();
+        assertThat(retrieval.search(recent).await().atMost(WAIT).getPassagesList()).first()
+                .satisfies(p -> assertThat(p.getDocId()).isEqualTo("hko-t8"));
+    }
+
+    @Test
+    void rejectsAnEmptyQueryAndAnOutOfRangeK() {
+        assertThatThrownBy(() -> search(" ", 5)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> search("天文台", 500)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getDescription()).contains("k must be between"));
+    }
+
+    private List<Passage> search(String q, int k) {
+        return retrieval.search(SearchRequest.newBuilder().setQuery(q).setK(k).build()).await().atMost(WAIT).getPassagesList();
+    }
+
+    private static Chunk chunk(String docId, String title, String text, String lang, String source, Instant published) {
+        return Chunk.newBuilder().setDocId(docId).setChunkId(docId + "#0").setChunkIndex(0).setChunkCount(1)
+                .setTitle(title).setText(text).setLanguage(lang).setSource(source).setUrl("https://example.hk/" + docId)
+                .setPublishedAt(Timestamp.newBuilder().setSeconds(published.getEpochSecond()))
+                .setIngestedAt(Timestamp.newBuilder().setSeconds(NOW.getEpochSecond()))
+                .setContentHash("h-" + docId).build();
+    }
+}
