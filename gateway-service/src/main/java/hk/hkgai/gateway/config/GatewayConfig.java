@@ -1,0 +1,31 @@
+package hk.hkgai.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "hkgai.gateway")
+public interface GatewayConfig {
+    Auth auth();
+
+    /** Larger bodies get 413 in the API's error shape. */
+    int maxBodyBytes();
+
+    int maxMessages();
+
+    @WithDefault("32000")
+    int maxMessageChars();
+
+    /** Passages retrieved to ground one answer. */
+    @WithDefault("5")
+    int contextPassages();
+
+    /** Whole-request budget for one chat answer, on top of the per-call gRPC deadlines. */
+    @WithDefault("150s")
+    Duration chatTimeout();
+
+    interface Auth {
+        /** JSON file of API keys, hashed (see ApiKeyStore). */
+        String keysFile();
+    }
+}
