@@ -1,0 +1,69 @@
+package hk.hkgai.e2e;
+
+import hk.hkgai.testinfra.LocalInfra;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system, started with the same `./hk up` a developer runs, in its own state dir and on free
+ * ports so it never collides with a developer's instance. Started once per JVM, stopped at exit.
+ */
+final class Mesh {
+    private static Mesh instance;
+
+    final String gatewayUrl;
+    final String devKey;
+    final String kafkaBootstrap;
+    final long upMillis;
+    private final Map<String, String> env;
+
+    private Mesh(String gatewayUrl, String devKey, String kafkaBootstrap, long upMillis, Map<String, String> env) {
+        this.gatewayUrl = gatewayUrl;
+        this.devKey = devKey;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.upMillis = upMillis;
+        this.env = env;
+    }
+
+    static synchronized Mesh get() throws Exception {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::down, "hk-down"));
+        }
+        return instance;
+    }
+
+    private static Mesh start() throws Exception {
+        Path state = Path.of(System.getProperty("user.dir"), "target", "hk-e2e").toAbsolutePath();
+        Files.createDirectories(state);
+        Map<String, String> env = new HashMap<>();
+        env.put("HK_STATE_DIR", state.toString());
+        env.put("HK_SKIP_BUILD", "1");
+        for (String var : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "OPENSEARCH_PORT", "OPENSEARCH_TRANSPORT_PORT",
+                "HK_GATEWAY_PORT", "HK_SAFETY_HTTP_PORT", "HK_RETRIEVAL_HTTP_PORT", "HK_INFERENCE_HTTP_PORT",
+                "HK_INGEST_HTTP_PORT", "HK_SAFETY_GRPC_PORT", "HK_RETRIEVAL_GRPC_PORT", "HK_INFERENCE_GRPC_PORT")) {
+            env.put(var, Integer.toString(LocalInfra.freePort()));
+        }
+        long t0 = System.nanoTime();
+        LocalInfra.ScriptResult up = LocalInfra.runScript("hk", List.of("up"), env, Duration.ofMinutes(8));
+        long upMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (up.exitCode() != 0) {
+            LocalInfra.runScript("hk", List.of("down"), env, Duration.ofMinutes(2));
+            throw new IllegalStateException("./hk up failed (exit " + up.exitCode() + "):\n" + up.tail(80));
+        }
+        String key = Files.readString(state.resolve("dev-api-key")).trim();
+        return new Mesh("http://127.0.0.1:" + env.get("HK_GATEWAY_PORT"), key, "127.0.0.1:" + env.get("KAFKA_PORT"), upMillis, env);
+    }
+
+    Path logs() {
+        return Path.of(env.get("HK_STATE_DIR"), "logs");
+    }
+
+    void down() {
+        LocalInfra.runScript("hk", List.of("down"), env, Duration.ofMinutes(2));
+    }
+}
