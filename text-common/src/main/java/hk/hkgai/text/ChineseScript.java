@@ -36,12 +36,12 @@ public final class ChineseScript {
 
     /** True for characters that only occur in Traditional text (they change under Traditional->Simplified). */
     public static boolean isTraditionalOnly(int codePoint) {
-        return ScriptTables.INSTANCE.traditionalOnly.get(codePoint - ScriptTables.BASE);
+        return ScriptTables.covers(codePoint) && ScriptTables.INSTANCE.traditionalOnly.get(codePoint - ScriptTables.BASE);
     }
 
     /** True for characters that only occur in Simplified text (they change under Simplified->Traditional). */
     public static boolean isSimplifiedOnly(int codePoint) {
-        return ScriptTables.INSTANCE.simplifiedOnly.get(codePoint - ScriptTables.BASE);
+        return ScriptTables.covers(codePoint) && ScriptTables.INSTANCE.simplifiedOnly.get(codePoint - ScriptTables.BASE);
     }
 
     /**
@@ -61,6 +61,11 @@ public final class ChineseScript {
         static final int BASE = 0x4E00;
         static final int END = 0x9FFF;
         static final ScriptTables INSTANCE = new ScriptTables();
+
+        /** Only the main CJK block is tabulated; extension-block characters (e.g. Cantonese 㗎) count as shared. */
+        static boolean covers(int codePoint) {
+            return codePoint >= BASE && codePoint <= END;
+        }
 
         final java.util.BitSet traditionalOnly = new java.util.BitSet(END - BASE + 1);
         final java.util.BitSet simplifiedOnly = new java.util.BitSet(END - BASE + 1);
