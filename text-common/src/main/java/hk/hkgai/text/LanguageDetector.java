@@ -17,7 +17,8 @@ public final class LanguageDetector {
     private static final Set<Integer> WEAK_CANTONESE = codePoints("係唔咁俾點邊");
     /** Colloquial words whose characters alone are ambiguous (點 also means "dot", 邊 "side"). */
     private static final List<String> CANTONESE_WORDS = List.of(
-            "點樣", "點解", "點算", "邊度", "邊個", "邊間", "而家", "唔該", "係咪", "乜嘢", "咁樣", "幾多錢", "得唔得");
+            "點樣", "點解", "點算", "邊度", "邊個", "邊間", "而家", "唔該", "係咪", "乜嘢", "咁樣", "幾多錢", "得唔得",
+            "會唔會", "係唔係", "有冇", "唔使", "唔好意思", "落雨");
 
     private LanguageDetector() {
     }

@@ -13,6 +13,10 @@ public interface GatewayConfig {
 
     int maxMessages();
 
+    /** The public model name that means "the worker's default model" (what README examples use). */
+    @WithDefault("hkgai")
+    String defaultModelAlias();
+
     @WithDefault("32000")
     int maxMessageChars();
 
@@ -23,6 +27,21 @@ public interface GatewayConfig {
     /** Whole-request budget for one chat answer, on top of the per-call gRPC deadlines. */
     @WithDefault("150s")
     Duration chatTimeout();
+
+    Timeouts timeouts();
+
+    /** Per-call deadlines of the downstream gRPC calls. */
+    interface Timeouts {
+        @WithDefault("3s")
+        Duration safety();
+
+        @WithDefault("3s")
+        Duration retrieval();
+
+        /** A whole generation stream (and the output check that watches it). */
+        @WithDefault("120s")
+        Duration generation();
+    }
 
     interface Auth {
         /** JSON file of API keys, hashed (see ApiKeyStore). */

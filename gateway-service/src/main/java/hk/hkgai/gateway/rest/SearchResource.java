@@ -1,14 +1,13 @@
 package hk.hkgai.gateway.rest;
 
 import hk.hkgai.contracts.retrieval.v1.Passage;
-import hk.hkgai.contracts.retrieval.v1.RetrievalService;
 import hk.hkgai.contracts.retrieval.v1.SearchRequest;
 import hk.hkgai.gateway.auth.RequiresScope;
 import hk.hkgai.gateway.auth.Scope;
 import hk.hkgai.gateway.client.Downstream;
+import hk.hkgai.gateway.client.MeshClients;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.gateway.rest.dto.SearchResultsResponse;
-import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,10 +24,10 @@ import org.jboss.resteasy.reactive.Separator;
 public class SearchResource {
     private static final int MAX_K = 50;
 
-    private final RetrievalService retrieval;
+    private final MeshClients mesh;
 
-    public SearchResource(@GrpcClient("retrieval") RetrievalService retrieval) {
-        this.retrieval = retrieval;
+    public SearchResource(MeshClients mesh) {
+        this.mesh = mesh;
     }
 
     @GET
@@ -55,7 +54,7 @@ public class SearchResource {
         if (before != null) {
             request.setPublishedBefore(timestamp("before", before));
         }
-        return retrieval.search(request.build())
+        return mesh.search(request.build())
                 .onFailure().transform(e -> Downstream.toApi("retrieval", e))
                 .map(r -> new SearchResultsResponse(r.getPassagesList().stream().map(SearchResource::result).toList()));
     }

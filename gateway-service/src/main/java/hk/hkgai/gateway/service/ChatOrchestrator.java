@@ -4,21 +4,18 @@ import hk.hkgai.contracts.common.v1.Action;
 import hk.hkgai.contracts.common.v1.ChatMessage;
 import hk.hkgai.contracts.inference.v1.GenerateChunk;
 import hk.hkgai.contracts.inference.v1.GenerateRequest;
-import hk.hkgai.contracts.inference.v1.InferenceService;
 import hk.hkgai.contracts.retrieval.v1.Passage;
-import hk.hkgai.contracts.retrieval.v1.RetrievalService;
 import hk.hkgai.contracts.retrieval.v1.SearchRequest;
 import hk.hkgai.contracts.safety.v1.CheckInputRequest;
 import hk.hkgai.contracts.safety.v1.OutputChunk;
 import hk.hkgai.contracts.safety.v1.OutputVerdict;
-import hk.hkgai.contracts.safety.v1.SafetyService;
 import hk.hkgai.contracts.safety.v1.Verdict;
 import hk.hkgai.gateway.auth.ApiCaller;
 import hk.hkgai.gateway.client.Downstream;
+import hk.hkgai.gateway.client.MeshClients;
 import hk.hkgai.gateway.config.GatewayConfig;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.text.Lang;
-import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,23 +32,18 @@ import org.jboss.logging.Logger;
 public class ChatOrchestrator {
     private static final Logger LOG = Logger.getLogger(ChatOrchestrator.class);
 
-    private final SafetyService safety;
-    private final RetrievalService retrieval;
-    private final InferenceService inference;
+    private final MeshClients mesh;
     private final GatewayConfig config;
 
-    public ChatOrchestrator(@GrpcClient("safety") SafetyService safety, @GrpcClient("retrieval") RetrievalService retrieval,
-                            @GrpcClient("inference") InferenceService inference, GatewayConfig config) {
-        this.safety = safety;
-        this.retrieval = retrieval;
-        this.inference = inference;
+    public ChatOrchestrator(MeshClients mesh, GatewayConfig config) {
+        this.mesh = mesh;
         this.config = config;
     }
 
     public Uni<ChatOutcome> answer(String requestId, ApiCaller caller, ChatInput input) {
         CheckInputRequest check = CheckInputRequest.newBuilder().setRequestId(requestId).setTenant(caller.tenant())
                 .addAllMessages(input.messages()).build();
-        return safety.checkInput(check)
+        return mesh.checkInput(check)
                 .onFailure().transform(e -> failClosed("input", e))
                 .flatMap(verdict -> verdict.getAction() == Action.ACTION_REFUSE
                         ? Uni.createFrom().item(ChatOutcome.refused(verdict))
@@ -66,7 +58,7 @@ public class ChatOrchestrator {
         String question = verdict.getAction() == Action.ACTION_REDACT ? verdict.getRedactedText() : input.lastUserText();
         SearchRequest search = SearchRequest.newBuilder().setQuery(question).setK(config.contextPassages())
                 .setLanguage(lang.code()).setPreferRecent(GroundingPolicy.timeSensitive(question)).build();
-        return retrieval.search(search)
+        return mesh.search(search)
                 .map(r -> r.getPassagesList())
                 .onFailure().recoverWithItem(e -> {
                     // Degrade, don't fail: the answer says the sources could not be consulted.
@@ -85,7 +77,7 @@ public class ChatOrchestrator {
                 .setParams(input.params()).setLanguage(lang.code()).build();
         AtomicReference<GenerateChunk> last = new AtomicReference<>();
         AtomicReference<Throwable> inferenceFailure = new AtomicReference<>();
-        Multi<OutputChunk> generated = inference.generate(generate)
+        Multi<OutputChunk> generated = mesh.generate(generate)
                 // The last chunk carries usage and the finish reason; every chunk carries the model id.
                 .onItem().invoke(last::set)
                 .onFailure().invoke(inferenceFailure::set)
@@ -93,7 +85,7 @@ public class ChatOrchestrator {
                         .setLanguage(lang.code()).setTextDelta(c.getTextDelta()).build())
                 .onCompletion().continueWith(OutputChunk.newBuilder().setRequestId(requestId).setTenant(caller.tenant())
                         .setLanguage(lang.code()).setEnd(true).build());
-        return safety.checkOutput(generated)
+        return mesh.checkOutput(generated)
                 .collect().asList()
                 .onFailure().transform(e -> inferenceFailure.get() != null
                         ? Downstream.toApi("inference", inferenceFailure.get())

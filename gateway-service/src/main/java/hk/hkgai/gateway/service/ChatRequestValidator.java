@@ -57,7 +57,9 @@ public class ChatRequestValidator {
         if (!hasUser) {
             throw ApiException.badRequest("messages", "'messages' must contain at least one message with role 'user'.");
         }
-        return new ChatInput(r.model() == null ? "" : r.model(), List.copyOf(messages), params(r), Boolean.TRUE.equals(r.stream()));
+        // Empty model = the inference worker's configured default.
+        String model = r.model() == null || r.model().equals(config.defaultModelAlias()) ? "" : r.model();
+        return new ChatInput(model, List.copyOf(messages), params(r), Boolean.TRUE.equals(r.stream()));
     }
 
     private static String text(JsonNode content, String param) {

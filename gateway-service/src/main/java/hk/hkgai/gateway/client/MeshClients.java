@@ -1,0 +1,69 @@
+package hk.hkgai.gateway.client;
+
+import hk.hkgai.contracts.inference.v1.GenerateChunk;
+import hk.hkgai.contracts.inference.v1.GenerateRequest;
+import hk.hkgai.contracts.inference.v1.ListModelsRequest;
+import hk.hkgai.contracts.inference.v1.ListModelsResponse;
+import hk.hkgai.contracts.inference.v1.MutinyInferenceServiceGrpc.MutinyInferenceServiceStub;
+import hk.hkgai.contracts.retrieval.v1.MutinyRetrievalServiceGrpc.MutinyRetrievalServiceStub;
+import hk.hkgai.contracts.retrieval.v1.SearchRequest;
+import hk.hkgai.contracts.retrieval.v1.SearchResponse;
+import hk.hkgai.contracts.safety.v1.CheckInputRequest;
+import hk.hkgai.contracts.safety.v1.MutinySafetyServiceGrpc.MutinySafetyServiceStub;
+import hk.hkgai.contracts.safety.v1.OutputChunk;
+import hk.hkgai.contracts.safety.v1.OutputVerdict;
+import hk.hkgai.contracts.safety.v1.Verdict;
+import hk.hkgai.gateway.config.GatewayConfig;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's gRPC calls, each with its own deadline set per call (a deadline set once on an injected
+ * stub is absolute and would expire for every later call).
+ */
+@ApplicationScoped
+public class MeshClients {
+    private final MutinySafetyServiceStub safety;
+    private final MutinyRetrievalServiceStub retrieval;
+    private final MutinyInferenceServiceStub inference;
+    private final GatewayConfig.Timeouts timeouts;
+
+    public MeshClients(@GrpcClient("safety") MutinySafetyServiceStub safety,
+                       @GrpcClient("retrieval") MutinyRetrievalServiceStub retrieval,
+                       @GrpcClient("inference") MutinyInferenceServiceStub inference,
+                       GatewayConfig config) {
+        this.safety = safety;
+        this.retrieval = retrieval;
+        this.inference = inference;
+        this.timeouts = config.timeouts();
+    }
+
+    public Uni<Verdict> checkInput(CheckInputRequest request) {
+        return safety.withDeadlineAfter(millis(timeouts.safety()), TimeUnit.MILLISECONDS).checkInput(request);
+    }
+
+    /** The output check lives as long as the generation it watches. */
+    public Multi<OutputVerdict> checkOutput(Multi<OutputChunk> chunks) {
+        return safety.withDeadlineAfter(millis(timeouts.generation()), TimeUnit.MILLISECONDS).checkOutput(chunks);
+    }
+
+    public Uni<SearchResponse> search(SearchRequest request) {
+        return retrieval.withDeadlineAfter(millis(timeouts.retrieval()), TimeUnit.MILLISECONDS).search(request);
+    }
+
+    public Multi<GenerateChunk> generate(GenerateRequest request) {
+        return inference.withDeadlineAfter(millis(timeouts.generation()), TimeUnit.MILLISECONDS).generate(request);
+    }
+
+    public Uni<ListModelsResponse> listModels() {
+        return inference.withDeadlineAfter(millis(timeouts.retrieval()), TimeUnit.MILLISECONDS).listModels(ListModelsRequest.getDefaultInstance());
+    }
+
+    private static long millis(Duration d) {
+        return d.toMillis();
+    }
+}
