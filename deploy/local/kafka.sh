@@ -235,28 +235,11 @@ do_start() {
 }
 
 do_stop() {
-  local pid
-  if pid=$(hk_read_live_pid "$PID_FILE" "$MAIN_CLASS"); then
-    hk_stop_pid kafka "$pid"
-  else
-    hk_log "kafka: not running"
-  fi
-  rm -f "$PID_FILE"
+  hk_stop_pidfile kafka "$PID_FILE" "$MAIN_CLASS"
 }
 
 do_status() {
-  local pid port
-  if pid=$(hk_read_live_pid "$PID_FILE" "$MAIN_CLASS"); then
-    port=$(cat "$PORT_FILE" 2>/dev/null || echo "$KAFKA_PORT")
-    if hk_port_open "$port"; then
-      hk_log "kafka: running (pid $pid, 127.0.0.1:$port)"
-    else
-      hk_log "kafka: running (pid $pid, 127.0.0.1:$port not answering yet)"
-    fi
-    return 0
-  fi
-  hk_log "kafka: stopped"
-  return 3
+  hk_status_pidfile kafka "$PID_FILE" "$MAIN_CLASS" "$PORT_FILE" "$KAFKA_PORT"
 }
 
 usage() {

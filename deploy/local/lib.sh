@@ -155,3 +155,30 @@ hk_check_port() {
     hk_die "$var=$value is not a port number"
   fi
 }
+
+# Stops the process named by a pid file (if it is alive and matches the needle), then removes the file.
+hk_stop_pidfile() {
+  local name=$1 pidfile=$2 needle=$3 pid
+  if pid=$(hk_read_live_pid "$pidfile" "$needle"); then
+    hk_stop_pid "$name" "$pid"
+  else
+    hk_log "$name: not running"
+  fi
+  rm -f "$pidfile"
+}
+
+# Prints "<name>: running (pid N, 127.0.0.1:PORT)" and returns 0, or "<name>: stopped" and returns 3.
+hk_status_pidfile() {
+  local name=$1 pidfile=$2 needle=$3 portfile=$4 default_port=$5 pid port
+  if pid=$(hk_read_live_pid "$pidfile" "$needle"); then
+    port=$(cat "$portfile" 2>/dev/null || echo "$default_port")
+    if hk_port_open "$port"; then
+      hk_log "$name: running (pid $pid, 127.0.0.1:$port)"
+    else
+      hk_log "$name: running (pid $pid, 127.0.0.1:$port not answering yet)"
+    fi
+    return 0
+  fi
+  hk_log "$name: stopped"
+  return 3
+}

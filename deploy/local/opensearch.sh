@@ -334,28 +334,11 @@ do_start() {
 }
 
 do_stop() {
-  local pid
-  if pid=$(hk_read_live_pid "$PID_FILE" "$PID_NEEDLE"); then
-    hk_stop_pid opensearch "$pid"
-  else
-    hk_log "opensearch: not running"
-  fi
-  rm -f "$PID_FILE"
+  hk_stop_pidfile opensearch "$PID_FILE" "$PID_NEEDLE"
 }
 
 do_status() {
-  local pid port
-  if pid=$(hk_read_live_pid "$PID_FILE" "$PID_NEEDLE"); then
-    port=$(cat "$PORT_FILE" 2>/dev/null || echo "$OPENSEARCH_PORT")
-    if hk_port_open "$port"; then
-      hk_log "opensearch: running (pid $pid, 127.0.0.1:$port)"
-    else
-      hk_log "opensearch: running (pid $pid, 127.0.0.1:$port not answering yet)"
-    fi
-    return 0
-  fi
-  hk_log "opensearch: stopped"
-  return 3
+  hk_status_pidfile opensearch "$PID_FILE" "$PID_NEEDLE" "$PORT_FILE" "$OPENSEARCH_PORT"
 }
 
 usage() {
