@@ -9,7 +9,9 @@ import hk.hkgai.contracts.Topics;
 import hk.hkgai.contracts.events.v1.Chunk;
 import hk.hkgai.contracts.retrieval.v1.Passage;
 import hk.hkgai.contracts.retrieval.v1.RetrievalService;
+import hk.hkgai.contracts.retrieval.v1.SearchMode;
 import hk.hkgai.contracts.retrieval.v1.SearchRequest;
+import hk.hkgai.contracts.retrieval.v1.SearchResponse;
 import hk.hkgai.testinfra.KafkaTestResource;
 import hk.hkgai.testinfra.OpenSearchTestResource;
 import io.grpc.Status;
@@ -56,7 +58,11 @@ class RetrievalGrpcServiceTest {
                     chunk("hko-t8", "天文台發出八號烈風或暴風信號", "天文台表示，颱風正吹襲香港，八號烈風或暴風信號現正生效，市民應留在安全地方。", "zh-Hant", "HKO", NOW.minusSeconds(3600)),
                     chunk("mtr-hans", "港铁东铁线服务受阻", "港铁表示，东铁线因信号故障，上水至罗湖段列车服务暂停，乘客请改乘其他交通工具。", "zh-Hans", "MTR", NOW.minusSeconds(7200)),
                     chunk("legco-en", "LegCo passes the budget", "The Legislative Council passed the Appropriation Bill on Wednesday after a debate of two days.", "en", "ISD", NOW.minusSeconds(86400 * 20)),
-                    chunk("typhoon-old", "天文台發出三號強風信號", "天文台表示，颱風逐漸遠離，三號強風信號取代八號信號。", "zh-Hant", "RTHK", NOW.minusSeconds(86400 * 30)))) {
+                    chunk("typhoon-old", "天文台發出三號強風信號", "天文台表示，颱風逐漸遠離，三號強風信號取代八號信號。", "zh-Hant", "RTHK", NOW.minusSeconds(86400 * 30)),
+                    // One story from two outlets, the second in Simplified script: ingest put both in one cluster.
+                    chunk("voucher-a", "消費券第二期下月發放", "政府宣布第二期電子消費券將於下月一日發放，合資格市民無須再次登記。", "zh-Hant", "ISD", NOW.minusSeconds(5000)),
+                    chunk("voucher-b", "消费券第二期下月发放", "政府宣布第二期电子消费券将于下月一日发放，合资格市民无须再次登记。", "zh-Hans", "Wire", NOW.minusSeconds(4000))
+                            .toBuilder().setClusterId("voucher-a").build())) {
                 producer.send(new ProducerRecord<>(Topics.NEWS_CHUNKS, c.getDocId(), c.toByteArray())).get();
             }
             // A replay of the same chunk must not create a second document.
@@ -110,6 +116,57 @@ class RetrievalGrpcServiceTest {
         SearchRequest recent = SearchRequest.newBuilder().setQuery("天文台 信號 颱風").setK(5).setPreferRecent(true).build();
         assertThat(retrieval.search(recent).await().atMost(WAIT).getPassagesList()).first()
                 .satisfies(p -> assertThat(p.getDocId()).isEqualTo("hko-t8"));
+    }
+
+    @Test
+    void cantoneseColloquialQueryFindsFormalNewsText() {
+        SearchResponse r = retrieval.search(SearchRequest.newBuilder().setQuery("天文台有冇掛八號風球？").setK(3).build())
+                .await().atMost(WAIT);
+        assertThat(r.getRewrittenQuery()).contains("沒有").contains("八號烈風或暴風信號");
+        assertThat(r.getPassagesList()).first().satisfies(p -> assertThat(p.getDocId()).isEqualTo("hko-t8"));
+    }
+
+    @Test
+    void vectorSearchFindsAParaphraseInTheOtherScript() {
+        // The model loads in the background and the backfill adds vectors to chunks indexed before it was ready.
+        SearchRequest q = SearchRequest.newBuilder().setQuery("台风正在吹袭香港，市民请留在室内").setK(1)
+                .setMode(SearchMode.SEARCH_MODE_VECTOR).build();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            SearchResponse r = retrieval.search(q).await().atMost(WAIT);
+            assertThat(r.getMode()).isEqualTo(SearchMode.SEARCH_MODE_VECTOR);
+            assertThat(r.getPassagesList()).extracting(Passage::getDocId).containsExactly("hko-t8");
+        });
+    }
+
+    @Test
+    void defaultModeIsHybridAndLexicalCanBeAskedFor() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(retrieval.search(SearchRequest.newBuilder().setQuery("消費券").build()).await().atMost(WAIT).getMode())
+                        .isEqualTo(SearchMode.SEARCH_MODE_HYBRID));
+        SearchResponse lexical = retrieval.search(SearchRequest.newBuilder().setQuery("消費券").setMode(SearchMode.SEARCH_MODE_LEXICAL).build())
+                .await().atMost(WAIT);
+        assertThat(lexical.getMode()).isEqualTo(SearchMode.SEARCH_MODE_LEXICAL);
+        assertThat(lexical.getPassagesList()).isNotEmpty();
+    }
+
+    @Test
+    void nearDuplicatesCollapseToOnePassageUnlessAskedFor() {
+        SearchRequest collapsed = SearchRequest.newBuilder().setQuery("电子消费券 发放").setK(5).build();
+        assertThat(retrieval.search(collapsed).await().atMost(WAIT).getPassagesList())
+                .filteredOn(p -> p.getDocId().startsWith("voucher-")).hasSize(1)
+                .allSatisfy(p -> assertThat(p.getClusterId()).isEqualTo("voucher-a"));
+        SearchRequest all = collapsed.toBuilder().setIncludeDuplicates(true).build();
+        assertThat(retrieval.search(all).await().atMost(WAIT).getPassagesList())
+                .extracting(Passage::getDocId).contains("voucher-a", "voucher-b");
+    }
+
+    @Test
+    void rejectsADateRangeThatEndsBeforeItStarts() {
+        SearchRequest bad = SearchRequest.newBuilder().setQuery("天文台")
+                .setPublishedAfter(Timestamp.newBuilder().setSeconds(NOW.getEpochSecond()))
+                .setPublishedBefore(Timestamp.newBuilder().setSeconds(NOW.getEpochSecond() - 86400)).build();
+        assertThatThrownBy(() -> retrieval.search(bad).await().atMost(WAIT)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test

@@ -54,6 +54,16 @@ public final class LocalKafka extends ScriptedProcess {
         return port;
     }
 
+    /** Stops the broker of {@code stateDir} (keeping its data) for an outage test; see {@link #resume}. */
+    public static void pause(Path stateDir) {
+        stopServer(LocalInfra.KAFKA_SCRIPT, stateDir);
+    }
+
+    /** Starts it again after {@link #pause}, on the same ports. */
+    public static void resume(Path stateDir) {
+        startServerAgain(LocalInfra.KAFKA_SCRIPT, stateDir);
+    }
+
     @Override
     public String toString() {
         return "LocalKafka[" + bootstrapServers() + ", " + stateDir() + "]";

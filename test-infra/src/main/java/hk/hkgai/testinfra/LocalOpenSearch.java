@@ -49,6 +49,16 @@ public final class LocalOpenSearch extends ScriptedProcess {
         return port;
     }
 
+    /** Stops the node of {@code stateDir} (keeping its data) for an outage test; see {@link #resume}. */
+    public static void pause(Path stateDir) {
+        stopServer(LocalInfra.OPENSEARCH_SCRIPT, stateDir);
+    }
+
+    /** Starts it again after {@link #pause}, on the same ports. */
+    public static void resume(Path stateDir) {
+        startServerAgain(LocalInfra.OPENSEARCH_SCRIPT, stateDir);
+    }
+
     @Override
     public String toString() {
         return "LocalOpenSearch[" + url() + ", " + stateDir() + "]";

@@ -36,6 +36,7 @@ abstract class ScriptedProcess implements AutoCloseable {
         this.hook = LocalInfra.addShutdownHook("hk-testinfra-stop-" + stateDir.getFileName(), this::stopQuietly);
         try {
             LocalInfra.runScriptOrThrow(script, List.of("start"), this.env, LocalInfra.START_TIMEOUT);
+            saveEnv(script, stateDir, this.env);
         } catch (RuntimeException e) {
             LocalInfra.removeShutdownHook(hook);
             throw e;
@@ -66,6 +67,45 @@ abstract class ScriptedProcess implements AutoCloseable {
             }
             return started;
         }
+    }
+
+    private static Path envFile(String script, Path stateDir) {
+        return stateDir.resolve("run").resolve("testinfra-" + script.replace('/', '_') + ".env");
+    }
+
+    private static void saveEnv(String script, Path stateDir, Map<String, String> env) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(env);
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(envFile(script, stateDir))) {
+            p.store(w, "environment of the last start, for stop/start from a test (see stopServer)");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> loadEnv(String script, Path stateDir) {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(envFile(script, stateDir.toAbsolutePath().normalize()))) {
+            p.load(r);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no server of " + script + " was started in " + stateDir, e);
+        }
+        Map<String, String> env = new HashMap<>();
+        p.forEach((k, v) -> env.put((String) k, (String) v));
+        return env;
+    }
+
+    /**
+     * Stops the server of this state dir but keeps its data, for tests of an outage. Works from any class loader
+     * (Quarkus tests and their test resources do not share statics): it only needs the state dir.
+     */
+    protected static void stopServer(String script, Path stateDir) {
+        LocalInfra.runScriptOrThrow(script, List.of("stop"), loadEnv(script, stateDir), LocalInfra.STOP_TIMEOUT);
+    }
+
+    /** Starts a server stopped by {@link #stopServer} again, on the same ports with the same data. */
+    protected static void startServerAgain(String script, Path stateDir) {
+        LocalInfra.runScriptOrThrow(script, List.of("start"), loadEnv(script, stateDir), LocalInfra.START_TIMEOUT);
     }
 
     /** The state dir ({@code HK_STATE_DIR}) of this instance. */

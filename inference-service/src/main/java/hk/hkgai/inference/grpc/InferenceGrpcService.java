@@ -10,7 +10,7 @@ import hk.hkgai.contracts.inference.v1.ListModelsRequest;
 import hk.hkgai.contracts.inference.v1.ListModelsResponse;
 import hk.hkgai.contracts.inference.v1.ModelInfo;
 import hk.hkgai.inference.backend.ModelCard;
-import hk.hkgai.inference.embedding.BgeEmbedder;
+import hk.hkgai.embeddings.BgeEmbedder;
 import hk.hkgai.inference.service.EmbeddingService;
 import hk.hkgai.inference.service.GenerationService;
 import hk.hkgai.inference.service.ModelNotFoundException;

@@ -1,6 +1,6 @@
 package hk.hkgai.inference.health;
 
-import hk.hkgai.inference.embedding.BgeEmbedder;
+import hk.hkgai.embeddings.BgeEmbedder;
 import hk.hkgai.inference.service.EmbeddingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "hkgai")
 public interface RetrievalConfig {
@@ -24,10 +25,14 @@ public interface RetrievalConfig {
     }
 
     interface Retrieval {
-        /** Searches and writes go to this alias; the versioned index behind it can be swapped. */
+        /** Searches go to this alias; the versioned index behind it can be swapped. */
         String indexAlias();
 
-        /** The alias points at {@code <alias>-v<version>}. A new mapping means a new version and a reindex. */
+        /**
+         * The alias points at {@code <alias>-v<version>}. A new mapping means a new version: the index is created,
+         * the alias moves to it, and the indexer (whose consumer group carries the version) replays the chunk
+         * topic into it.
+         */
         int indexVersion();
 
         int shards();
@@ -40,8 +45,69 @@ public interface RetrievalConfig {
         @WithDefault("50")
         int maxK();
 
-        /** Half-life-like scale of the recency boost for time-sensitive questions. */
+        /** Age at which the recency boost has fallen to half (a gauss decay on published_at). */
         @WithDefault("3d")
-        String recencyScale();
+        Duration recencyScale();
+
+        /** Share of the score the recency boost controls: 0 ignores age, 1 lets an old story fall to zero. */
+        @WithDefault("0.5")
+        double recencyWeight();
+
+        /** Candidates fetched per requested passage, for the recency re-ordering and duplicate collapse. */
+        @WithDefault("4")
+        int candidateFactor();
+
+        /** The Cantonese colloquial -> written Chinese table for the lexical leg (classpath: or a file path). */
+        @WithDefault("classpath:query/yue-to-written.tsv")
+        String colloquialTable();
+
+        Hybrid hybrid();
+
+        Embedding embedding();
+    }
+
+    interface Hybrid {
+        /** The OpenSearch search pipeline that normalizes and combines the BM25 and k-NN scores. */
+        @WithDefault("hkgai-hybrid")
+        String pipeline();
+
+        /** min_max | l2 (see the neural-search normalization-processor). */
+        @WithDefault("min_max")
+        String normalization();
+
+        /** Weight of the BM25 leg in the arithmetic mean; the vector leg gets the rest. */
+        @WithDefault("0.5")
+        double lexicalWeight();
+
+        /**
+         * Candidates the HNSW search keeps (Lucene's k, i.e. its ef_search): with k = 5 recall against exact search
+         * was ~0.8 on this corpus size, with 100 ~1.0 (see FACTS.md).
+         */
+        @WithDefault("100")
+        int knnCandidates();
+    }
+
+    interface Embedding {
+        /** Off: lexical search only, and chunks are indexed without vectors. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** DJL's cache (native libraries are extracted there); empty: ${java.io.tmpdir}/hkgai-djl. */
+        Optional<String> cacheDir();
+
+        @WithDefault("32")
+        int maxBatch();
+
+        /** Query vectors kept (LRU); popular questions during an event repeat a lot. 0 disables the cache. */
+        @WithDefault("2048")
+        int queryCacheSize();
+
+        /** ONNX Runtime threads per run; 0: its default. */
+        @WithDefault("0")
+        int intraOpThreads();
+
+        /** How often chunks indexed without a vector (the model was not loaded yet) are looked for and filled in. */
+        @WithDefault("15s")
+        Duration backfillInterval();
     }
 }

@@ -7,6 +7,7 @@ import hk.hkgai.retrieval.config.RetrievalConfig;
 import hk.hkgai.retrieval.service.IndexManager;
 import hk.hkgai.retrieval.service.NewsSearcher;
 import hk.hkgai.retrieval.service.SearchQuery;
+import hk.hkgai.retrieval.service.SearchResult;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -38,8 +39,11 @@ public class RetrievalGrpcService implements RetrievalService {
             }
             long start = System.nanoTime();
             try {
+                SearchResult result = searcher.search(query);
                 return SearchResponse.newBuilder()
-                        .addAllPassages(searcher.search(query))
+                        .addAllPassages(result.passages())
+                        .setMode(result.mode())
+                        .setRewrittenQuery(result.rewrittenQuery())
                         .setTookMs((System.nanoTime() - start) / 1_000_000)
                         .build();
             } catch (IOException e) {
@@ -61,6 +65,10 @@ public class RetrievalGrpcService implements RetrievalService {
         }
         Instant after = r.hasPublishedAfter() ? Instant.ofEpochSecond(r.getPublishedAfter().getSeconds(), r.getPublishedAfter().getNanos()) : null;
         Instant before = r.hasPublishedBefore() ? Instant.ofEpochSecond(r.getPublishedBefore().getSeconds(), r.getPublishedBefore().getNanos()) : null;
-        return new SearchQuery(r.getQuery(), k, r.getSourcesList(), r.getLanguagesList(), after, before, r.getPreferRecent());
+        if (after != null && before != null && after.isAfter(before)) {
+            throw Status.INVALID_ARGUMENT.withDescription("published_after is later than published_before").asRuntimeException();
+        }
+        return new SearchQuery(r.getQuery(), k, r.getSourcesList(), r.getLanguagesList(), after, before, r.getPreferRecent(),
+                r.getMode(), r.getIncludeDuplicates());
     }
 }

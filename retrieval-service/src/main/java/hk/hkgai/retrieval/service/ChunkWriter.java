@@ -55,9 +55,30 @@ public class ChunkWriter {
         }
     }
 
+    /**
+     * Adds vectors to chunks that were indexed without one. A chunk deleted or re-indexed meanwhile is skipped
+     * (a 404, or the new version already has its vector): the update is best effort, the next backfill retries.
+     */
+    public int addEmbeddings(List<ChunkDocument> docs) throws IOException {
+        BulkRequest.Builder req = new BulkRequest.Builder().index(index.indexName());
+        for (ChunkDocument d : docs) {
+            java.util.Map<String, Object> partial = java.util.Map.of("embedding", d.embedding(), "embedded", true);
+            req.operations(op -> op.update(u -> u.id(d.chunkId()).document(partial)));
+        }
+        BulkResponse response = client.bulk(req.build());
+        int updated = 0;
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null) {
+                updated++;
+            }
+        }
+        return updated;
+    }
+
     /** Returns the documents that should be retried. */
     private List<ChunkDocument> bulk(List<ChunkDocument> docs) throws IOException {
-        BulkRequest.Builder req = new BulkRequest.Builder().index(index.alias());
+        // The concrete index, not the alias: during a version switch each indexer fills its own version.
+        BulkRequest.Builder req = new BulkRequest.Builder().index(index.indexName());
         for (ChunkDocument d : docs) {
             req.operations(op -> op.index(i -> i.id(d.chunkId()).document(d)));
         }

@@ -1,6 +1,7 @@
 package hk.hkgai.retrieval.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hk.hkgai.retrieval.config.RetrievalConfig;
 import hk.hkgai.text.ChineseScript;
@@ -11,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.opensearch.client.Request;
@@ -19,7 +21,7 @@ import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
 
 /**
- * Makes sure the versioned index and its alias exist. Writes and searches go through the alias, so a new
+ * Makes sure the versioned index, its alias and the hybrid search pipeline exist. Writes and searches go through the alias, so a new
  * mapping is a new index version plus an alias switch, not an outage. If OpenSearch is not up yet the
  * service starts anyway and keeps trying; readiness stays down until the index is there.
  */
@@ -86,14 +88,57 @@ public class IndexManager {
                 }
             }
         }
-        if (!exists("/_alias/" + config.indexAlias())) {
-            Request alias = new Request("POST", "/_aliases");
-            alias.setJsonEntity("{\"actions\":[{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + config.indexAlias()
-                    + "\",\"is_write_index\":true}}]}");
-            rest.performRequest(alias);
-            LOG.infof("alias %s -> %s", config.indexAlias(), index);
-        }
+        pointAliasAt(index);
+        ensureHybridPipeline();
         ready = true;
+    }
+
+    /**
+     * Moves the alias to this version's index in one atomic _aliases call (remove from the old, add to the new), so
+     * searches never see no index. The indexer fills a new version by replaying the chunk topic.
+     */
+    private void pointAliasAt(String index) throws IOException {
+        List<String> current = new ArrayList<>();
+        if (exists("/_alias/" + config.indexAlias())) {
+            Response r = rest.performRequest(new Request("GET", "/_alias/" + config.indexAlias()));
+            mapper.readTree(r.getEntity().getContent()).fieldNames().forEachRemaining(current::add);
+        }
+        if (current.equals(List.of(index))) {
+            return;
+        }
+        ArrayNode actions = mapper.createArrayNode();
+        for (String old : current) {
+            if (!old.equals(index)) {
+                actions.addObject().putObject("remove").put("index", old).put("alias", config.indexAlias());
+            }
+        }
+        actions.addObject().putObject("add").put("index", index).put("alias", config.indexAlias()).put("is_write_index", true);
+        Request alias = new Request("POST", "/_aliases");
+        alias.setJsonEntity(mapper.createObjectNode().set("actions", actions).toString());
+        rest.performRequest(alias);
+        LOG.infof("alias %s -> %s (was %s)", config.indexAlias(), index, current);
+    }
+
+    /**
+     * The search pipeline that fuses the hybrid query's legs: scores of each leg min-max normalized, then a
+     * weighted arithmetic mean. Written on every start, so a changed weight in the configuration takes effect.
+     */
+    private void ensureHybridPipeline() throws IOException {
+        RetrievalConfig.Hybrid hybrid = config.hybrid();
+        double lexical = hybrid.lexicalWeight();
+        if (lexical < 0 || lexical > 1) {
+            throw new IllegalArgumentException("hkgai.retrieval.hybrid.lexical-weight must be between 0 and 1");
+        }
+        ObjectNode root = mapper.createObjectNode();
+        root.put("description", "HKGAI hybrid search: BM25 + k-NN, normalized and combined");
+        ObjectNode processor = root.putArray("phase_results_processors").addObject().putObject("normalization-processor");
+        processor.putObject("normalization").put("technique", hybrid.normalization());
+        ObjectNode combination = processor.putObject("combination");
+        combination.put("technique", "arithmetic_mean");
+        combination.putObject("parameters").putArray("weights").add(lexical).add(1 - lexical);
+        Request put = new Request("PUT", "/_search/pipeline/" + hybrid.pipeline());
+        put.setJsonEntity(root.toString());
+        rest.performRequest(put);
     }
 
     private boolean exists(String path) throws IOException {

@@ -1,4 +1,4 @@
-package hk.hkgai.inference.embedding;
+package hk.hkgai.embeddings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +8,11 @@ import java.nio.file.Path;
  * DJL is configured through environment variables or system properties only. This sets the ones this service
  * relies on, before DJL's classes first read them, unless the operator has set them already.
  */
-final class DjlEnvironment {
+public final class DjlEnvironment {
     private DjlEnvironment() {
     }
 
-    static synchronized void prepare(Path cacheDir) throws IOException {
+    public static synchronized void prepare(Path cacheDir) throws IOException {
         Files.createDirectories(cacheDir);
         // Extracted native libraries go here; the default (~/.djl.ai) may not be writable in a container.
         setIfAbsent("DJL_CACHE_DIR", cacheDir.toString());

@@ -1,4 +1,4 @@
-package hk.hkgai.inference.embedding;
+package hk.hkgai.embeddings;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
