@@ -78,6 +78,25 @@ public class OpenSearchApi {
         return http.postJson(url, body);
     }
 
+    /**
+     * Waits until the node has no merge running (three quiet seconds in a row, at most {@code maxSeconds}): right
+     * after a bulk load, merges compete with queries for the same cores and the latency would measure the merge.
+     */
+    public double awaitMergesDone(int maxSeconds) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        int quiet = 0;
+        while (quiet < 3 && (System.nanoTime() - start) / 1e9 < maxSeconds) {
+            JsonNode nodes = http.json().readTree(http.getText(config.opensearchUrl() + "/_nodes/stats/indices/merges")).path("nodes");
+            long current = 0;
+            for (JsonNode n : nodes) {
+                current += n.at("/indices/merges/current").asLong();
+            }
+            quiet = current == 0 ? quiet + 1 : 0;
+            Thread.sleep(1000);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     public void refresh() throws IOException, InterruptedException {
         http.postJson(config.opensearchUrl() + "/" + config.indexAlias() + "/_refresh", "{}");
     }

@@ -77,6 +77,8 @@ public class RetrievalBench {
         if (config.fillerChunks() > 0) {
             result.put("scale", filler.ensure(set, config.fillerChunks()));
         }
+        double waited = openSearch.awaitMergesDone(600);
+        LOG.infof("index settled (no merges running) after %.0f s", waited);
         result.put("latency", latency(set));
         Results.write(repo, "retrieval", result, http.json());
     }

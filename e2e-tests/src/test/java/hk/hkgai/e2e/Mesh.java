@@ -63,6 +63,19 @@ final class Mesh {
         return Path.of(env.get("HK_STATE_DIR"), "logs");
     }
 
+    /** Stops the mesh's Kafka broker (its data kept) and starts it again on the same ports: a broker restart. */
+    void restartKafka(Duration down) throws InterruptedException {
+        LocalInfra.ScriptResult stop = LocalInfra.runScript(LocalInfra.KAFKA_SCRIPT, List.of("stop"), env, Duration.ofMinutes(2));
+        if (stop.exitCode() != 0) {
+            throw new IllegalStateException("kafka stop failed:\n" + stop.tail(40));
+        }
+        Thread.sleep(down.toMillis());
+        LocalInfra.ScriptResult start = LocalInfra.runScript(LocalInfra.KAFKA_SCRIPT, List.of("start"), env, Duration.ofMinutes(3));
+        if (start.exitCode() != 0) {
+            throw new IllegalStateException("kafka start failed:\n" + start.tail(40));
+        }
+    }
+
     void down() {
         LocalInfra.runScript("hk", List.of("down"), env, Duration.ofMinutes(2));
     }

@@ -114,6 +114,8 @@ class GatewayApiTest {
                 .then().statusCode(400).body("error.param", equalTo("q"));
         given().header("Authorization", SEARCH_ONLY).queryParam("q", "颱風").queryParam("k", "0").get("/v1/search")
                 .then().statusCode(400).body("error.param", equalTo("k"));
+        given().header("Authorization", SEARCH_ONLY).queryParam("q", "颱風").queryParam("mode", "semantic").get("/v1/search")
+                .then().statusCode(400).body("error.param", equalTo("mode"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package hk.hkgai.gateway.rest;
 
 import hk.hkgai.contracts.retrieval.v1.Passage;
+import hk.hkgai.contracts.retrieval.v1.SearchMode;
 import hk.hkgai.contracts.retrieval.v1.SearchRequest;
 import hk.hkgai.gateway.auth.RequiresScope;
 import hk.hkgai.gateway.auth.Scope;
@@ -19,7 +20,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jboss.resteasy.reactive.Separator;
 
-/** GET /v1/search?q=...&k=5[&source=..][&lang=..][&after=..][&before=..][&recent=true] */
+/**
+ * GET /v1/search?q=...&k=5[&source=..][&lang=..][&after=..][&before=..][&recent=true][&mode=hybrid|lexical|vector]
+ * [&duplicates=true]
+ */
 @Path("/v1/search")
 public class SearchResource {
     private static final int MAX_K = 50;
@@ -37,11 +41,13 @@ public class SearchResource {
                                              @QueryParam("source") @Separator(",") List<String> sources,
                                              @QueryParam("lang") @Separator(",") List<String> languages,
                                              @QueryParam("after") String after, @QueryParam("before") String before,
-                                             @QueryParam("recent") boolean recent) {
+                                             @QueryParam("recent") boolean recent, @QueryParam("mode") String mode,
+                                             @QueryParam("duplicates") boolean duplicates) {
         if (q == null || q.isBlank()) {
             throw ApiException.badRequest("q", "Missing required query parameter: 'q'.");
         }
-        SearchRequest.Builder request = SearchRequest.newBuilder().setQuery(q).setK(parseK(k)).setPreferRecent(recent);
+        SearchRequest.Builder request = SearchRequest.newBuilder().setQuery(q).setK(parseK(k)).setPreferRecent(recent)
+                .setMode(parseMode(mode)).setIncludeDuplicates(duplicates);
         if (sources != null) {
             request.addAllSources(sources.stream().filter(s -> !s.isBlank()).toList());
         }
@@ -56,7 +62,28 @@ public class SearchResource {
         }
         return mesh.search(request.build())
                 .onFailure().transform(e -> Downstream.toApi("retrieval", e))
-                .map(r -> new SearchResultsResponse(r.getPassagesList().stream().map(SearchResource::result).toList()));
+                .map(r -> new SearchResultsResponse(r.getPassagesList().stream().map(SearchResource::result).toList(),
+                        modeName(r.getMode()), Citations.emptyToNull(r.getRewrittenQuery())));
+    }
+
+    private static SearchMode parseMode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return SearchMode.SEARCH_MODE_HYBRID;
+        }
+        return switch (mode.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "hybrid" -> SearchMode.SEARCH_MODE_HYBRID;
+            case "lexical", "bm25" -> SearchMode.SEARCH_MODE_LEXICAL;
+            case "vector", "knn" -> SearchMode.SEARCH_MODE_VECTOR;
+            default -> throw ApiException.badRequest("mode", "'mode' must be one of hybrid, lexical, vector.");
+        };
+    }
+
+    private static String modeName(SearchMode mode) {
+        return switch (mode) {
+            case SEARCH_MODE_LEXICAL -> "lexical";
+            case SEARCH_MODE_VECTOR -> "vector";
+            default -> "hybrid";
+        };
     }
 
     private static int parseK(String k) {
@@ -86,6 +113,7 @@ public class SearchResource {
     private static SearchResultsResponse.Result result(Passage p) {
         return new SearchResultsResponse.Result(p.getDocId(), p.getChunkId(), p.getTitle(), p.getSnippet(), p.getScore(),
                 Citations.emptyToNull(p.getUrl()), Citations.emptyToNull(p.getSource()),
-                p.hasPublishedAt() ? Citations.iso(p.getPublishedAt()) : null);
+                p.hasPublishedAt() ? Citations.iso(p.getPublishedAt()) : null, Citations.emptyToNull(p.getLanguage()),
+                Citations.emptyToNull(p.getClusterId()));
     }
 }

@@ -61,6 +61,14 @@ public interface RetrievalConfig {
         @WithDefault("classpath:query/yue-to-written.tsv")
         String colloquialTable();
 
+        /** The Chinese <-> English glossary of Hong Kong news terms for cross-lingual search. */
+        @WithDefault("classpath:query/hk-bilingual-glossary.tsv")
+        String glossary();
+
+        /** Also compute the query vector from the translated query (otherwise only the lexical leg is translated). */
+        @WithDefault("false")
+        boolean translateVectorQuery();
+
         Hybrid hybrid();
 
         Embedding embedding();

@@ -62,7 +62,7 @@ public final class ColloquialTable {
         return new ColloquialTable(entries);
     }
 
-    private static InputStream open(String location) throws IOException {
+    static InputStream open(String location) throws IOException {
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length());
             InputStream in = ColloquialTable.class.getClassLoader().getResourceAsStream(resource);

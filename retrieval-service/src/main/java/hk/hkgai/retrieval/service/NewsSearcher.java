@@ -59,10 +59,11 @@ public class NewsSearcher {
 
     public SearchResult search(SearchQuery q) throws IOException {
         long start = System.nanoTime();
-        String lexicalText = rewriter.rewrite(q.text());
+        QueryRewriter.Rewritten rewritten = rewriter.understand(q.text());
+        String lexicalText = rewritten.lexical();
         SearchMode mode = q.mode() == SearchMode.SEARCH_MODE_UNSPECIFIED || q.mode() == SearchMode.UNRECOGNIZED
                 ? SearchMode.SEARCH_MODE_HYBRID : q.mode();
-        Optional<float[]> vector = mode == SearchMode.SEARCH_MODE_LEXICAL ? Optional.empty() : embeddings.embed(lexicalText);
+        Optional<float[]> vector = mode == SearchMode.SEARCH_MODE_LEXICAL ? Optional.empty() : embeddings.embed(rewritten.semantic());
         if (vector.isEmpty()) {
             mode = SearchMode.SEARCH_MODE_LEXICAL; // degrade, never fail, when the model is not available
         }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class QueryRewriterTest {
-    private final QueryRewriter rewriter = new QueryRewriter(ColloquialTable.load("classpath:query/yue-to-written.tsv"));
+    private final QueryRewriter rewriter = new QueryRewriter(ColloquialTable.load("classpath:query/yue-to-written.tsv"),
+            BilingualGlossary.load("classpath:query/hk-bilingual-glossary.tsv"), false);
 
     @Test
     void cantoneseGrammarWordsBecomeWrittenChinese() {
@@ -36,5 +37,20 @@ class QueryRewriterTest {
     void englishAndWrittenChineseAreLeftAlone() {
         assertThat(rewriter.rewrite("Is the typhoon signal No. 8 in force?")).isEqualTo("Is the typhoon signal No. 8 in force?");
         assertThat(rewriter.rewrite("政府宣布第二期消費券發放安排")).isEqualTo("政府宣布第二期消費券發放安排");
+    }
+
+    @Test
+    void chineseQueriesAlsoSearchTheEnglishNamesAndViceVersa() {
+        QueryRewriter.Rewritten zh = rewriter.understand("天文台有冇掛八號風球？");
+        assertThat(zh.lexical()).contains("八號烈風或暴風信號").contains("Hong Kong Observatory").contains("Gale or Storm Signal No. 8");
+        assertThat(zh.semantic()).doesNotContain("Observatory"); // the vector leg stays in the query's language
+        QueryRewriter.Rewritten en = rewriter.understand("Is the Black Rainstorm Warning in force? MTR delays");
+        assertThat(en.lexical()).contains("黑色暴雨警告信號").contains("港鐵");
+        assertThat(rewriter.understand("港铁东铁线今日服务").lexical()).contains("MTR").contains("East Rail Line");
+    }
+
+    @Test
+    void englishTermsMatchWholeWordsOnly() {
+        assertThat(rewriter.understand("The flux of tourists").lexical()).isEqualTo("The flux of tourists");
     }
 }
