@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 class QueryRewriterTest {
     private final QueryRewriter rewriter = new QueryRewriter(ColloquialTable.load("classpath:query/yue-to-written.tsv"),
             BilingualGlossary.load("classpath:query/hk-bilingual-glossary.tsv"), false);
+    private final QueryRewriter translatingVectors = new QueryRewriter(ColloquialTable.load("classpath:query/yue-to-written.tsv"),
+            BilingualGlossary.load("classpath:query/hk-bilingual-glossary.tsv"), true);
 
     @Test
     void cantoneseGrammarWordsBecomeWrittenChinese() {
@@ -43,7 +45,8 @@ class QueryRewriterTest {
     void chineseQueriesAlsoSearchTheEnglishNamesAndViceVersa() {
         QueryRewriter.Rewritten zh = rewriter.understand("天文台有冇掛八號風球？");
         assertThat(zh.lexical()).contains("八號烈風或暴風信號").contains("Hong Kong Observatory").contains("Gale or Storm Signal No. 8");
-        assertThat(zh.semantic()).doesNotContain("Observatory"); // the vector leg stays in the query's language
+        assertThat(zh.semantic()).doesNotContain("Observatory"); // configurable: the vector leg may stay monolingual
+        assertThat(translatingVectors.understand("天文台有冇掛八號風球？").semantic()).contains("Hong Kong Observatory");
         QueryRewriter.Rewritten en = rewriter.understand("Is the Black Rainstorm Warning in force? MTR delays");
         assertThat(en.lexical()).contains("黑色暴雨警告信號").contains("港鐵");
         assertThat(rewriter.understand("港铁东铁线今日服务").lexical()).contains("MTR").contains("East Rail Line");
