@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * producers wait out the outage, consumers resume from their committed offsets, ids make replays idempotent.
  */
 class BrokerRestartIT {
-    private static final int BURST = 40;
+    private static final int BURST = 50; // at most k (50), so one search lists them all
+    private static final long SPACING_MS = 300;
     private static Mesh mesh;
     private static Api api;
 
@@ -38,11 +39,16 @@ class BrokerRestartIT {
             for (int i = 0; i < BURST; i++) {
                 pushUntilAccepted(i, retried);
                 accepted.incrementAndGet();
+                sleep(SPACING_MS); // a burst that lasts long enough for the restart to land in its middle
             }
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= BURST / 4 || pusher.isDone());
+        int acceptedBeforeRestart = accepted.get();
         mesh.restartKafka(Duration.ofSeconds(2));
+        int acceptedWhenBack = accepted.get();
         pusher.get();
+        assertThat(acceptedBeforeRestart).isGreaterThan(0);
+        assertThat(acceptedWhenBack).as("the restart happened in the middle of the burst").isLessThan(BURST);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Api.Reply r = api.get("/v1/search?q=broker%20restart%20drill&k=50&source=burst-test&duplicates=true", mesh.devKey);
             assertThat(r.status()).isEqualTo(200);
@@ -52,7 +58,8 @@ class BrokerRestartIT {
             }
             assertThat(ids).hasSize(BURST).doesNotHaveDuplicates();
         });
-        System.out.printf("[e2e] broker restart: %d documents, %d pushes retried%n", BURST, retried.get());
+        System.out.printf("[e2e] broker restart: %d documents, restart began after %d and ended after %d accepted, %d pushes retried%n",
+                BURST, acceptedBeforeRestart, acceptedWhenBack, retried.get());
     }
 
     private static void pushUntilAccepted(int i, AtomicInteger retried) {
@@ -79,12 +86,16 @@ class BrokerRestartIT {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("burst-" + i + " not accepted within 120 s");
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            sleep(500);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
