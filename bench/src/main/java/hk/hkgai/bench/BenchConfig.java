@@ -28,4 +28,7 @@ public interface BenchConfig {
     int ingestItems();
 
     int freshnessSamples();
+
+    /** Loopback port of the RSS feed the benchmark serves (bench/feeds.yaml points ingest at it). */
+    int feedPort();
 }

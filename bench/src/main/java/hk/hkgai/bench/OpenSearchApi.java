@@ -44,6 +44,13 @@ public class OpenSearchApi {
         return r.body().at("/aggregations/docs/value").asLong();
     }
 
+    /** Chunks whose title contains this (ASCII, lower-case) token. */
+    public long countTitleToken(String token) throws IOException, InterruptedException {
+        ObjectNode body = http.json().createObjectNode();
+        body.putObject("query").putObject("match").put("title", token);
+        return count(body);
+    }
+
     public long countSource(String source) throws IOException, InterruptedException {
         ObjectNode body = http.json().createObjectNode();
         body.putObject("query").putObject("term").put("source", source);
