@@ -1,14 +1,6 @@
 package hk.hkgai.retrieval.query;
 
 import hk.hkgai.text.ChineseScript;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,26 +24,11 @@ public final class BilingualGlossary {
     }
 
     public static BilingualGlossary load(String location) {
-        try (InputStream in = ColloquialTable.open(location)) {
-            return parse(in, location);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bilingual glossary " + location, e);
-        }
-    }
-
-    static BilingualGlossary parse(InputStream in, String name) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cols = line.split("\t");
+        for (TsvData.Row row : TsvData.read(location)) {
+            String[] cols = row.columns();
             if (cols.length != 2) {
-                throw new IllegalArgumentException(name + ":" + number + ": expected 'chinese|...<TAB>english|...'");
+                throw row.invalid("'chinese|...<TAB>english|...'");
             }
             List<String> zh = new ArrayList<>();
             for (String s : cols[0].split("\\|")) {

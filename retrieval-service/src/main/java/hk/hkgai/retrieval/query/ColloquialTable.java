@@ -1,14 +1,6 @@
 package hk.hkgai.retrieval.query;
 
 import hk.hkgai.text.ChineseScript;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,26 +24,11 @@ public final class ColloquialTable {
 
     /** {@code classpath:<resource>} or a file path. */
     public static ColloquialTable load(String location) {
-        try (InputStream in = open(location)) {
-            return parse(in, location);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the colloquial table " + location, e);
-        }
-    }
-
-    static ColloquialTable parse(InputStream in, String name) throws IOException {
         Map<String, Entry> entries = new HashMap<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cols = line.split("\t");
+        for (TsvData.Row row : TsvData.read(location)) {
+            String[] cols = row.columns();
             if (cols.length != 3 || cols[0].isBlank() || cols[1].isBlank()) {
-                throw new IllegalArgumentException(name + ":" + number + ": expected 'colloquial<TAB>written<TAB>kind'");
+                throw row.invalid("'colloquial<TAB>written<TAB>kind'");
             }
             Kind kind = Kind.valueOf(cols[2].trim().toUpperCase(java.util.Locale.ROOT));
             Entry e = new Entry(cols[0].trim(), cols[1].trim(), kind);
@@ -60,18 +37,6 @@ public final class ColloquialTable {
             entries.putIfAbsent(e.colloquial().toLowerCase(java.util.Locale.ROOT), e);
         }
         return new ColloquialTable(entries);
-    }
-
-    static InputStream open(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            InputStream in = ColloquialTable.class.getClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                throw new IOException("not on the classpath: " + resource);
-            }
-            return in;
-        }
-        return Files.newInputStream(Path.of(location));
     }
 
     /** An entry found in a text, and how many characters its spelling there covers. */
