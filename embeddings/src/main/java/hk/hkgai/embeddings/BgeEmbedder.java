@@ -14,7 +14,6 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import hk.hkgai.text.TextNormalizer;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -125,20 +123,12 @@ public final class BgeEmbedder implements AutoCloseable {
         return in;
     }
 
-    /**
-     * The model's input form: NFKC (full-width letters become ASCII) and lower case, because this tokenizer does
-     * not lower-case and its vocabulary is lower case (upper-case English would become [UNK]).
-     */
-    static String prepare(String text) {
-        return TextNormalizer.normalize(text).toLowerCase(Locale.ROOT);
-    }
-
     /** Embeds one batch in a single forward pass; callers keep batches small (the service uses 32). */
     public Result embed(List<String> texts) {
         if (texts.isEmpty()) {
             return new Result(new float[0][], new int[0]);
         }
-        Encoding[] encodings = tokenizer.batchEncode(texts.stream().map(BgeEmbedder::prepare).toList());
+        Encoding[] encodings = tokenizer.batchEncode(texts.stream().map(ModelInput::prepare).toList());
         int batch = encodings.length;
         int length = encodings[0].getIds().length; // padded to the longest
         long[] ids = new long[batch * length];
@@ -196,7 +186,7 @@ public final class BgeEmbedder implements AutoCloseable {
 
     /** Tokens of a text as this model counts them (special tokens excluded, after truncation). */
     public int countTokens(String text) {
-        Encoding e = tokenizer.encode(prepare(text));
+        Encoding e = tokenizer.encode(ModelInput.prepare(text));
         int n = 0;
         long[] special = e.getSpecialTokenMask();
         for (long s : special) {

@@ -94,6 +94,21 @@ public final class ChineseScript {
             }
             // A character that maps to itself in one direction is shared, not script-specific.
             simplifiedOnly.andNot(traditionalOnly);
+            // Nor is a target of Traditional->Simplified that Traditional text itself uses every day and that the
+            // reverse transform keeps (台 in 天文台, 里, 面, 出, 表): only what Simplified->Traditional changes
+            // (发 -> 發) is Simplified-only, else "香港天文台" would read as Simplified.
+            StringBuilder candidates = new StringBuilder();
+            for (int i = simplifiedOnly.nextSetBit(0); i >= 0; i = simplifiedOnly.nextSetBit(i + 1)) {
+                candidates.appendCodePoint(BASE + i).append('\n');
+            }
+            String[] traditional = Transliterator.getInstance("Simplified-Traditional")
+                    .transliterate(candidates.toString()).split("\n", -1);
+            int k = 0;
+            for (int i = simplifiedOnly.nextSetBit(0); i >= 0; i = simplifiedOnly.nextSetBit(i + 1), k++) {
+                if (traditional[k].equals(new String(Character.toChars(BASE + i)))) {
+                    simplifiedOnly.clear(i);
+                }
+            }
             pairs = java.util.Collections.unmodifiableSortedMap(map);
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import hk.hkgai.contracts.events.v1.NewsItem;
 import hk.hkgai.ingest.service.Protos;
+import hk.hkgai.ingest.text.UrlCanonicalizer;
 import hk.hkgai.text.DocumentIds;
 import hk.hkgai.text.Lang;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.Locale;
  * Validates a {@code POST /v1/documents} body and turns it into NewsItems. The body is one document or an
  * array of them: {@code {"id","title","text","url","source","lang","published_at"}}; only text is
  * required. Unknown fields are ignored (pushers may send their own metadata). Errors name the offending
- * field as {@code param}: "text" for a single document, "[3].text" inside an array.
+ * field as {@code param}: "text" for a single document, "[3].text" inside an array. URLs are stored canonical
+ * (no tracking parameters, see UrlCanonicalizer), which is also what an id is derived from when none is given.
  */
 public final class PushRequestParser {
     public static final String ORIGIN = "push";
@@ -111,7 +113,7 @@ public final class PushRequestParser {
             }
             docId = id;
         } else if (url != null && !url.isBlank()) {
-            docId = DocumentIds.fromUrl(url);
+            docId = UrlCanonicalizer.docId(url);
         } else {
             docId = DocumentIds.fromContent(title, text);
         }
@@ -137,7 +139,7 @@ public final class PushRequestParser {
                 .setTitle(title)
                 .setText(text)
                 .setContentType("text/plain")
-                .setUrl(url == null ? "" : url.strip())
+                .setUrl(url == null ? "" : UrlCanonicalizer.canonicalize(url))
                 .setSource(orEmpty(string(doc, "source", prefix)).strip())
                 .setLanguage(language)
                 .setPublishedAt(Protos.timestamp(publishedAt))

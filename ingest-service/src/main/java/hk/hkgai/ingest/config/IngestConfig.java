@@ -21,7 +21,13 @@ public interface IngestConfig {
 
     Push push();
 
+    Items items();
+
     ChunkSettings chunk();
+
+    Tokenizer tokenizer();
+
+    Dedup dedup();
 
     interface Poller {
         /** Off: no feed is polled (the push API and the processor still run). */
@@ -39,7 +45,7 @@ public interface IngestConfig {
         @WithDefault("20s")
         Duration requestTimeout();
 
-        /** Longest wait between two polls of a failing feed. */
+        /** Longest wait between two polls of a failing feed (while its circuit is still closed). */
         @WithDefault("15m")
         Duration maxBackoff();
 
@@ -57,6 +63,30 @@ public interface IngestConfig {
 
         @WithDefault("HKGAI-ingest/0.1 (+https://hkgai.example/bot)")
         String userAgent();
+
+        /**
+         * At most this many bytes of an unparseable feed document are copied into its dead letter (enough to
+         * see what the server sent; the dead-letter topic is no archive).
+         */
+        @WithDefault("65536")
+        int deadLetterBodyBytes();
+
+        Circuit circuit();
+    }
+
+    /**
+     * Per-feed circuit breaker. Backoff already slows a failing feed down; the circuit adds a clear state for
+     * operators (GET /v1/feeds, hkgai_ingest_feed_circuit_state) and a fixed cool-down after which exactly one
+     * probe poll decides whether the feed is back.
+     */
+    interface Circuit {
+        /** Consecutive failed polls that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit waits before its half-open probe. */
+        @WithDefault("5m")
+        Duration openDuration();
     }
 
     interface Push {
@@ -72,16 +102,75 @@ public interface IngestConfig {
         Duration ackTimeout();
     }
 
+    /** What a single item may be; anything else is dead-lettered with a reason code. */
+    interface Items {
+        /**
+         * Title plus text longer than this (UTF-16 chars) is "too_large". It also keeps every item that reaches
+         * the raw topic well under Kafka's 1 MB message limit (3 bytes per CJK character).
+         */
+        @WithDefault("100000")
+        int maxChars();
+
+        /** A published date further in the future than this (from when the item was received) is "future_date". */
+        @WithDefault("1h")
+        Duration maxFuture();
+    }
+
+    /** Chunk sizes, in tokens of the embedding model's own tokenizer (see text.Chunker). */
     interface ChunkSettings {
-        /** ~1 token per character for bge on Chinese. */
-        @WithDefault("350")
-        int chineseMaxChars();
+        /** What the embedding model reads per chunk, title included: big enough for context, small enough to stay on topic. */
+        @WithDefault("256")
+        int targetTokens();
 
-        /** ~1.3 tokens per English word. */
-        @WithDefault("900")
-        int englishMaxChars();
+        /** Share of the target repeated from the end of one chunk at the start of the next. */
+        @WithDefault("0.15")
+        double overlapRatio();
 
-        @WithDefault("1")
-        int overlapSentences();
+        /** The model's window, special tokens included (bge-small-zh-v1.5: 512); never exceeded. */
+        @WithDefault("512")
+        int modelMaxTokens();
+    }
+
+    /** The bge-small-zh-v1.5 tokenizer (same file and same preparation as inference-service's embedder). */
+    interface Tokenizer {
+        /** DJL's cache: the tokenizer's native library is extracted there. Default: ${java.io.tmpdir}/hkgai-djl. */
+        Optional<String> cacheDir();
+
+        /** A tokenizer.json on disk to use instead of the one bundled in the classpath. */
+        Optional<String> file();
+    }
+
+    /**
+     * Duplicate detection over a bounded in-memory window of recent items (lost on restart: see
+     * dedup.DedupWindow for why that is acceptable).
+     */
+    interface Dedup {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Items remembered. */
+        @WithDefault("20000")
+        int windowSize();
+
+        /** Items older than this (since they were processed) are forgotten. */
+        @WithDefault("72h")
+        Duration windowAge();
+
+        /**
+         * Largest Hamming distance (of 64 bits) between two SimHashes that still makes them near-duplicates.
+         * 6, not the 3 usual for web pages: news items are short (a few hundred characters), and on a 240-character
+         * story one changed character already moves 0-7 bits (3 or fewer only two times in three), a Simplified copy
+         * with one reworded phrase 4 bits, a dropped sentence 6; different stories measured 22 and more apart
+         * (DedupTest). Short templated bulletins are kept apart by min-chars instead.
+         */
+        @WithDefault("6")
+        int maxDistance();
+
+        /**
+         * Items with fewer folded characters than this never join a near-duplicate cluster: in a headline, one
+         * changed word (Amber -> Red) is a different story but only a few bits of SimHash.
+         */
+        @WithDefault("60")
+        int minChars();
     }
 }

@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +37,8 @@ import java.util.regex.Pattern;
  *     language: zh-Hant      # optional hint
  *     interval: 60s          # 500ms, 30s, 5m, 1h or ISO-8601 (PT1M)
  *     enabled: true          # optional, default true
+ *     format: rss            # optional: rss | atom (both: ROME, auto) | jsonfeed | hko-warnings
+ *     timezone: Asia/Hong_Kong  # optional, the default: the zone of dates written without one
  * </pre>
  */
 public final class FeedCatalog {
@@ -51,7 +55,8 @@ public final class FeedCatalog {
     }
 
     @RegisterForReflection
-    record FeedSpec(String id, String url, String source, String language, String interval, Boolean enabled) {
+    record FeedSpec(String id, String url, String source, String language, String interval, Boolean enabled,
+                    String format, String timezone) {
     }
 
     private FeedCatalog() {
@@ -135,8 +140,19 @@ public final class FeedCatalog {
         if (interval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException(where + ": interval " + spec.interval() + " is shorter than " + MIN_INTERVAL);
         }
+        FeedFormat format = FeedFormat.fromCode(spec.format()).orElseThrow(() -> new IllegalArgumentException(
+                where + ": format must be rss, atom, jsonfeed or hko-warnings, not " + spec.format()));
+        ZoneId zone = FeedDefinition.DEFAULT_ZONE;
+        if (spec.timezone() != null && !spec.timezone().isBlank()) {
+            try {
+                zone = ZoneId.of(spec.timezone().strip());
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(where + ": timezone must be a zone id such as Asia/Hong_Kong or +08:00, not "
+                        + spec.timezone());
+            }
+        }
         return new FeedDefinition(spec.id(), spec.url().trim(), spec.source().trim(), language, interval,
-                spec.enabled() == null || spec.enabled());
+                spec.enabled() == null || spec.enabled(), format, zone);
     }
 
     static Duration parseDuration(String value, String where) {

@@ -20,13 +20,18 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Conditional GET of feed documents with the JDK HTTP client. Asynchronous so that one slow feed never
  * holds a thread; bounded in time (the whole exchange, body included, not just the headers) and in size.
  */
 public class FeedFetcher {
-    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.9, */*;q=0.5";
+    /** Query parameters whose value may be a credential (masked wherever a feed URL is shown). */
+    private static final Pattern SECRET_PARAM = Pattern.compile(
+            "(?i)(?<=^|&)([^&=]*(?:key|token|secret|password|passwd|sig|signature|auth|session)[^&=]*)=[^&]*");
 
     private final HttpClient client;
     private final Duration requestTimeout;
@@ -94,7 +99,7 @@ public class FeedFetcher {
         }
         if (status != 200) {
             String family = status >= 500 && status < 600 ? "http_5xx" : status >= 400 && status < 500 ? "http_4xx" : "http_other";
-            throw new FeedFetchException(family, "HTTP " + status + " from " + uri);
+            throw new FeedFetchException(family, "HTTP " + status + " from " + display(uri));
         }
         var headers = response.headers();
         return new FetchResult.Fetched(response.body(), headers.firstValue("Content-Type"),
@@ -117,19 +122,33 @@ public class FeedFetcher {
             return new FeedFetchException("timeout", "connect timeout to " + uri.getHost());
         }
         if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
-            return new FeedFetchException("timeout", "no complete response from " + uri + " in time");
+            return new FeedFetchException("timeout", "no complete response from " + display(uri) + " in time");
         }
         if (e instanceof ConnectException) {
             return new FeedFetchException("connect", "cannot connect to " + uri.getHost()
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
         if (e instanceof CancellationException) {
-            return new FeedFetchException("timeout", "fetch of " + uri + " cancelled");
+            return new FeedFetchException("timeout", "fetch of " + display(uri) + " cancelled");
         }
         if (e instanceof IOException) {
-            return new FeedFetchException("io", "I/O error fetching " + uri + ": " + e);
+            return new FeedFetchException("io", "I/O error fetching " + display(uri) + ": " + e);
         }
-        return new FeedFetchException("io", "fetching " + uri + " failed: " + e, e);
+        return new FeedFetchException("io", "fetching " + display(uri) + " failed: " + e, e);
+    }
+
+    /**
+     * The URL as logs, dead-letter headers and GET /v1/feeds show it: without user info and with the values of
+     * credential-like query parameters masked, the two places where a feed URL may carry a secret
+     * (https://user:pass@..., ?apikey=...). Other parameters (dataType=warnsum&lang=tc) stay readable.
+     */
+    public static String display(URI uri) {
+        if (uri.getHost() == null) {
+            return uri.getScheme() + ":(opaque)";
+        }
+        String query = uri.getRawQuery() == null ? "" : "?" + SECRET_PARAM.matcher(uri.getRawQuery()).replaceAll("$1=***");
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                + (uri.getRawPath() == null ? "" : uri.getRawPath()) + query;
     }
 
     /** Collects the body up to {@code max} bytes; beyond that it cancels the download and fails. */

@@ -4,6 +4,8 @@ import hk.hkgai.contracts.Topics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -14,13 +16,21 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends a raw record that can never be processed to the dead-letter topic: the original key and bytes
- * untouched (so it can be replayed once fixed), the why in headers. Published by us rather than by
- * SmallRye's dead-letter-queue strategy so that only unprocessable items land there; a broker failure
+ * Sends what can never be processed to the dead-letter topic, with the why in headers. Published by us rather
+ * than by SmallRye's dead-letter-queue strategy so that only unprocessable things land there; a broker failure
  * while writing chunks is retried instead.
  *
- * <p>Headers: {@code reason} (human-readable), {@code reason-code} (unparseable, invalid_doc_id,
- * empty_text, processing_error), {@code source-topic}, {@code source-partition}, {@code source-offset}.
+ * <p>Two producers of dead letters:
+ * <ul>
+ *   <li>the processor: a raw record, its original key and bytes untouched (replayable once fixed), plus
+ *       {@code source-topic}, {@code source-partition}, {@code source-offset};</li>
+ *   <li>the poller: feed items that must not reach the raw topic (too large for it, malformed entries), keyed by
+ *       doc id, and whole feed documents that cannot be parsed ({@code feed_unparseable}, keyed by feed id, the
+ *       first bytes of the document as value), plus {@code source=feed}, {@code feed-id}, {@code feed-url}.</li>
+ * </ul>
+ * Always: {@code reason} (for people), {@code reason-code} (machine-readable: unparseable, invalid_doc_id,
+ * empty_text, bad_encoding, too_large, future_date, html_in_title, malformed_entry, feed_unparseable,
+ * processing_error).
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
@@ -34,21 +44,28 @@ public class DeadLetterPublisher {
         this.emitter = emitter;
     }
 
+    /** A raw record the processor cannot process. */
     public CompletableFuture<Void> publish(ConsumerRecord<String, byte[]> record, UnprocessableItemException why) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON, utf8(why.getMessage()));
-        headers.add(REASON_CODE, utf8(why.reasonCode()));
-        headers.add("source-topic", utf8(record.topic()));
-        headers.add("source-partition", utf8(Integer.toString(record.partition())));
-        headers.add("source-offset", utf8(Long.toString(record.offset())));
+        Map<String, String> source = new LinkedHashMap<>();
+        source.put("source-topic", record.topic());
+        source.put("source-partition", Integer.toString(record.partition()));
+        source.put("source-offset", Long.toString(record.offset()));
+        return publish(record.key(), record.value(), why.reasonCode(), why.getMessage(), source);
+    }
+
+    /** Anything else: {@code headers} say where it came from. */
+    public CompletableFuture<Void> publish(String key, byte[] value, String reasonCode, String reason, Map<String, String> headers) {
+        RecordHeaders kafkaHeaders = new RecordHeaders();
+        kafkaHeaders.add(REASON, utf8(reason));
+        kafkaHeaders.add(REASON_CODE, utf8(reasonCode));
+        headers.forEach((name, v) -> kafkaHeaders.add(name, utf8(v)));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.key())
-                .withHeaders(headers)
+                .withKey(key)
+                .withHeaders(kafkaHeaders)
                 .build();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        byte[] value = record.value() == null ? new byte[0] : record.value();
         try {
-            emitter.send(Message.of(value, Metadata.of(metadata),
+            emitter.send(Message.of(value == null ? new byte[0] : value, Metadata.of(metadata),
                     () -> {
                         done.complete(null);
                         return CompletableFuture.completedFuture(null);

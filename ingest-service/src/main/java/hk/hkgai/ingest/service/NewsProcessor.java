@@ -2,6 +2,8 @@ package hk.hkgai.ingest.service;
 
 import hk.hkgai.contracts.Topics;
 import hk.hkgai.contracts.events.v1.NewsItem;
+import hk.hkgai.ingest.feed.FeedList;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,48 +38,74 @@ public class NewsProcessor {
     private final ItemProcessor processor;
     private final ChunkPublisher chunks;
     private final DeadLetterPublisher deadLetters;
+    private final FeedList feeds;
     private final MeterRegistry registry;
 
-    public NewsProcessor(ItemProcessor processor, ChunkPublisher chunks, DeadLetterPublisher deadLetters,
+    public NewsProcessor(ItemProcessor processor, ChunkPublisher chunks, DeadLetterPublisher deadLetters, FeedList feeds,
                          MeterRegistry registry) {
         this.processor = processor;
         this.chunks = chunks;
         this.deadLetters = deadLetters;
+        this.feeds = feeds;
         this.registry = registry;
     }
 
-    // Blocking: jsoup and the chunker are CPU work and we wait for acks; ordered, so per-partition order holds.
+    // Blocking: jsoup, the tokenizer and the chunker are CPU work and we wait for acks; ordered, so
+    // per-partition order holds (and the duplicate window sees items in a stable order).
     @Incoming(CHANNEL)
     @Blocking
     public void process(ConsumerRecord<String, byte[]> record) throws Exception {
+        NewsItem item = null;
         ItemProcessor.Result result;
         try {
-            NewsItem item = ItemProcessor.decode(record.value());
+            item = ItemProcessor.decode(record.value());
             registry.counter("hkgai_ingest_items_received_total", "origin", origin(item)).increment();
             result = processor.process(item);
         } catch (UnprocessableItemException e) {
-            deadLetter(record, e);
+            deadLetter(record, item, e);
             return;
         } catch (RuntimeException e) {
             // A bug on one item must not stop the pipeline (failure-strategy=fail would make it a poison
             // pill): park the item in the dead-letter topic, replayable once fixed, and say so loudly.
             LOG.errorf(e, "processing %s-%d@%d failed unexpectedly", record.topic(), record.partition(), record.offset());
-            deadLetter(record, new UnprocessableItemException("processing_error",
+            deadLetter(record, item, new UnprocessableItemException("processing_error",
                     "processing failed: " + e.getClass().getName() + ": " + e.getMessage(), e));
             return;
         }
+        if (result.duplicateOf().isPresent()) {
+            // Not a dead letter: nothing is wrong with it, it is already indexed under the other id. Ids and the
+            // hash prefix only; the content stays out of the logs.
+            LOG.infof("%s dropped: same content (sha256 %s...) as %s", item.getDocId(),
+                    result.contentHash().substring(0, 12), result.duplicateOf().get());
+            registry.counter("hkgai_ingest_duplicates_dropped_total", "kind", "content").increment();
+            feedCounter(item, "hkgai_ingest_feed_items_duplicate_total").increment();
+            return;
+        }
+        result.nearDuplicateOf().ifPresent(other -> {
+            registry.counter("hkgai_ingest_near_duplicates_total").increment();
+            LOG.debugf("%s is a near-duplicate of %s (cluster %s)", result.item().getDocId(), other,
+                    result.chunks().get(0).getClusterId());
+        });
         await(chunks.publish(result.chunks()), "chunks of " + result.item().getDocId());
         registry.counter("hkgai_ingest_chunks_produced_total", "language", result.language().code())
                 .increment(result.chunks().size());
-        LOG.debugf("%s (%s, %s): %d chunks", result.item().getDocId(), origin(result.item()),
-                result.language().code(), result.chunks().size());
+        LOG.debugf("%s (%s, %s, %s): %d chunks", result.item().getDocId(), origin(result.item()),
+                result.language().code(), result.script().code(), result.chunks().size());
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, UnprocessableItemException e) throws Exception {
-        LOG.warnf("dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
-                record.key(), e.getMessage());
+    private void deadLetter(ConsumerRecord<String, byte[]> record, NewsItem item, UnprocessableItemException e) throws Exception {
+        LOG.warnf("dead-lettering %s-%d@%d (key %s, %s): %s", record.topic(), record.partition(), record.offset(),
+                record.key(), e.reasonCode(), e.getMessage());
         await(deadLetters.publish(record, e), "dead letter of " + record.topic() + "-" + record.partition() + "@" + record.offset());
         registry.counter("hkgai_ingest_dead_letters_total", "reason", e.reasonCode()).increment();
+        if (item != null && feeds.isKnown(item.getFeedId())) {
+            registry.counter("hkgai_ingest_feed_items_rejected_total", "feed", item.getFeedId(), "reason", e.reasonCode()).increment();
+        }
+    }
+
+    /** A per-feed counter for feed items, a shared "none" series for everything else. */
+    private Counter feedCounter(NewsItem item, String name) {
+        return registry.counter(name, "feed", feeds.isKnown(item.getFeedId()) ? item.getFeedId() : "none");
     }
 
     private static void await(CompletableFuture<Void> acks, String what) throws Exception {

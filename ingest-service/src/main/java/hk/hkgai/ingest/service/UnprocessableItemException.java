@@ -19,6 +19,7 @@ public class UnprocessableItemException extends Exception {
 
     /**
      * Short, stable, metric-friendly: {@code unparseable}, {@code invalid_doc_id}, {@code empty_text},
+     * {@code bad_encoding}, {@code too_large}, {@code future_date}, {@code html_in_title} (see ItemValidator),
      * {@code processing_error} (a bug, logged with its stack trace).
      */
     public String reasonCode() {

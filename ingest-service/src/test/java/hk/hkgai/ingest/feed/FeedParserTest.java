@@ -28,7 +28,7 @@ class FeedParserTest {
     @Test
     void rssFixture() throws IOException {
         Map<String, NewsItem> items = byTitle(FeedParser.parse(RSS, URI.create("http://127.0.0.1:8104/fixtures/hk-news-rss.xml"),
-                fixture("hk-news-rss.xml"), Optional.of("application/xml"), NOW));
+                fixture("hk-news-rss.xml"), Optional.of("application/xml"), NOW).items());
         assertThat(items).hasSize(4);
 
         NewsItem signal8 = items.get("天文台發出八號烈風或暴風信號");
@@ -47,7 +47,8 @@ class FeedParserTest {
         assertThat(mtr.getText()).contains("We apologise to passengers"); // content:encoded preferred over the shorter description
         // Tracking parameters do not change the id.
         assertThat(mtr.getDocId()).isEqualTo(DocumentIds.fromUrl("https://news.hkgai.example/transport/2026/11/24/tsuen-wan-line"));
-        assertThat(mtr.getUrl()).contains("utm_source=rss");
+        // The stored URL is canonical too: what citations link to carries no tracking parameters.
+        assertThat(mtr.getUrl()).isEqualTo("https://news.hkgai.example/transport/2026/11/24/tsuen-wan-line");
 
         assertThat(published(items.get("特区政府公布新一轮公共交通费用补贴计划"))).isEqualTo("2026-11-23T19:30:00Z"); // -0500
         NewsItem cold = items.get("Observatory: cold weather warning in force, temperatures to fall to 9 degrees");
@@ -58,7 +59,7 @@ class FeedParserTest {
     @Test
     void atomFixture() throws IOException {
         Map<String, NewsItem> items = byTitle(FeedParser.parse(ATOM, URI.create("http://127.0.0.1:8104/fixtures/hk-news-atom.xml"),
-                fixture("hk-news-atom.xml"), Optional.of("application/atom+xml; charset=utf-8"), NOW));
+                fixture("hk-news-atom.xml"), Optional.of("application/atom+xml; charset=utf-8"), NOW).items());
         assertThat(items).hasSize(4);
 
         NewsItem legco = items.get("LegCo passes Stamp Duty (Amendment) Bill 2026");
@@ -89,7 +90,7 @@ class FeedParserTest {
                 </channel></rss>""";
         FeedDefinition feed = feed("en-feed", "English feed", Optional.of(Lang.EN));
         List<NewsItem> items = FeedParser.parse(feed, URI.create("https://x.example/feeds/rss.xml"),
-                rss.getBytes(StandardCharsets.UTF_8), Optional.empty(), NOW);
+                rss.getBytes(StandardCharsets.UTF_8), Optional.empty(), NOW).items();
         assertThat(items).hasSize(2); // the empty entry is skipped
         assertThat(items.get(0).getUrl()).isEqualTo("https://x.example/news/1.html");
         assertThat(items.get(0).getLanguage()).isEqualTo("en");
@@ -118,6 +119,55 @@ class FeedParserTest {
         assertThatThrownBy(() -> FeedParser.parse(RSS, URI.create("http://x.example/"), xxe.getBytes(StandardCharsets.UTF_8),
                 Optional.empty(), NOW))
                 .isInstanceOf(FeedFetchException.class);
+    }
+
+    @Test
+    void datesWithoutAZoneAreReadInTheFeedsZone() {
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title><link>https://x.example/</link><description>d</description>
+                  <item><title>Local RFC 822</title><link>https://x.example/1</link><pubDate>Tue, 24 Nov 2026 09:30:00</pubDate><description>One.</description></item>
+                  <item><title>Local ISO-ish</title><link>https://x.example/2</link><pubDate>2026-11-24 09:30</pubDate><description>Two.</description></item>
+                  <item><title>Dublin Core with zone</title><link>https://x.example/3</link><dc:date>2026-11-24T09:30:00+08:00</dc:date><description>Three.</description></item>
+                  <item><title>HKT</title><link>https://x.example/4</link><pubDate>Tue, 24 Nov 2026 09:30:00 HKT</pubDate><description>Four.</description></item>
+                </channel></rss>""";
+        List<NewsItem> hk = FeedParser.parse(RSS, URI.create("https://x.example/rss"), rss.getBytes(StandardCharsets.UTF_8),
+                Optional.empty(), NOW).items();
+        assertThat(hk).extracting(FeedParserTest::published).containsOnly("2026-11-24T01:30:00Z");
+
+        FeedDefinition london = new FeedDefinition("uk", "https://x.example/rss", "UK", Optional.empty(), Duration.ofMinutes(1),
+                true, FeedFormat.RSS_ATOM, java.time.ZoneId.of("Europe/London"));
+        List<NewsItem> uk = FeedParser.parse(london, URI.create("https://x.example/rss"), rss.getBytes(StandardCharsets.UTF_8),
+                Optional.empty(), NOW).items();
+        // Zone-less dates follow the feed's zone (GMT in November); dates with a zone stay exact.
+        assertThat(uk).extracting(FeedParserTest::published)
+                .containsExactly("2026-11-24T09:30:00Z", "2026-11-24T09:30:00Z", "2026-11-24T01:30:00Z", "2026-11-24T01:30:00Z");
+    }
+
+    @Test
+    void aFeedCorrectlyDeclaringBig5ParsesAndBig5BytesDeclaredAsUtf8BecomeReplacementCharacters() throws Exception {
+        String title = "天文台：明日天氣晴朗，氣溫回升";
+        String text = "天文台預料，一股東北季候風會在周末為廣東沿岸帶來較涼的天氣。市民外出時應留意天氣變化。";
+        String template = """
+                <?xml version="1.0" encoding="%s"?>
+                <rss version="2.0"><channel><title>香港天氣</title><link>https://x.example/</link><description>d</description>
+                  <item><title>%s</title><link>https://x.example/big5</link><description>%s</description></item>
+                </channel></rss>""";
+        java.nio.charset.Charset big5 = java.nio.charset.Charset.forName("Big5");
+        byte[] declaredBig5 = template.formatted("Big5", title, text).getBytes(big5);
+
+        NewsItem fine = FeedParser.parse(RSS, URI.create("https://x.example/"), declaredBig5, Optional.of("application/rss+xml"), NOW)
+                .items().get(0);
+        assertThat(fine.getTitle()).isEqualTo(title);
+        assertThat(fine.getText()).isEqualTo(text);
+        // The HTTP charset, when given, must agree: a server saying Big5 for a Big5 document is fine too.
+        assertThat(FeedParser.parse(RSS, URI.create("https://x.example/"), declaredBig5, Optional.of("text/xml; charset=Big5"), NOW)
+                .items().get(0).getTitle()).isEqualTo(title);
+
+        byte[] mislabelled = template.formatted("UTF-8", title, text).getBytes(big5);
+        NewsItem garbled = FeedParser.parse(RSS, URI.create("https://x.example/"), mislabelled, Optional.empty(), NOW).items().get(0);
+        assertThat(garbled.getTitle()).contains("\uFFFD").isNotEqualTo(title);
+        assertThat(hk.hkgai.ingest.text.EncodingCheck.problem(garbled.getTitle(), garbled.getText())).contains("replacement characters");
     }
 
     static FeedDefinition feed(String id, String source, Optional<Lang> lang) {

@@ -48,4 +48,30 @@ class HtmlCleanerTest {
         assertThat(HtmlCleaner.isHtmlType("text")).isFalse();
         assertThat(HtmlCleaner.toText(null)).isEmpty();
     }
+
+    @Test
+    void pageFurnitureAndCallsToActionAreDropped() {
+        String html = """
+                <nav><a href="/">Home</a> &gt; <a href="/hk">Local</a></nav>
+                <div class="article-body">
+                  <p>The Transport Department said the new Kai Tak bus route would start on Sunday.</p>
+                  <div class="share-bar"><a>Facebook</a><a>WhatsApp</a></div>
+                  <p>Share this article</p>
+                  <p>Share prices of the franchised bus operator rose 2 per cent after the announcement, which analysts said was expected.</p>
+                  <aside id="related-news"><h3>Related news</h3><ul><li>Older story</li></ul></aside>
+                  <form><input value="Subscribe"><button>Subscribe</button></form>
+                  <p>Read more</p>
+                </div>""";
+        assertThat(HtmlCleaner.toText(html)).isEqualTo(
+                "The Transport Department said the new Kai Tak bus route would start on Sunday.\n\n"
+                        + "Share prices of the franchised bus operator rose 2 per cent after the announcement, which analysts said was expected.");
+        assertThat(HtmlCleaner.toText("<p>運輸署表示，新巴士路線周日開辦。</p><p>分享到 Facebook</p><p>相關新聞：</p><div class=\"ad-slot\">廣告</div>"))
+                .isEqualTo("運輸署表示，新巴士路線周日開辦。");
+    }
+
+    @Test
+    void entitiesOfEveryKindAreDecoded() {
+        assertThat(HtmlCleaner.toText("<p>HK&#36;3.8 billion &ndash; Kwai Chung &amp; Tung Chung &#x2014; &copy; RTHK&nbsp;&hellip;</p>"))
+                .isEqualTo("HK$3.8 billion \u2013 Kwai Chung & Tung Chung \u2014 \u00a9 RTHK \u2026");
+    }
 }
