@@ -47,6 +47,9 @@ class RetrievalGrpcServiceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @ConfigProperty(name = "hkgai.opensearch.url")
+    String openSearchUrl;
+
     @BeforeEach
     void publishCorpusOnce() throws Exception {
         if (published) {
@@ -158,6 +161,40 @@ class RetrievalGrpcServiceTest {
         SearchRequest all = collapsed.toBuilder().setIncludeDuplicates(true).build();
         assertThat(retrieval.search(all).await().atMost(WAIT).getPassagesList())
                 .extracting(Passage::getDocId).contains("voucher-a", "voucher-b");
+    }
+
+    @Test
+    void theIndexComesFromAVersionedTemplateBehindTheAliasWithAnHnswVectorField() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String template = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(openSearchUrl + "/_index_template/hkgai-news")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(template).contains("\"hkgai-news-v*\"").contains("\"version\":2");
+        String mapping = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(openSearchUrl + "/hkgai-news/_mapping")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(mapping).contains("hkgai-news-v2").contains("\"knn_vector\"").contains("\"engine\":\"lucene\"")
+                .contains("\"excludes\":[\"embedding\"]");
+    }
+
+    @Test
+    void aDocumentReingestedWithFewerChunksLosesItsOldChunks() throws Exception {
+        String text = "康文署宣布維多利亞公園中秋綵燈會延長開放，市民可於晚上十一時前入場欣賞大型花燈。";
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 3; i++) {
+                Chunk c = chunk("lantern", "中秋綵燈會延長開放", text + "（第" + i + "部分）", "zh-Hant", "LCSD", NOW.minusSeconds(600))
+                        .toBuilder().setChunkId("lantern#" + i).setChunkIndex(i).setChunkCount(3).build();
+                producer.send(new ProducerRecord<>(Topics.NEWS_CHUNKS, c.getDocId(), c.toByteArray())).get();
+            }
+            SearchRequest all = SearchRequest.newBuilder().setQuery("中秋綵燈會 維多利亞公園").setK(10).addSources("LCSD")
+                    .setIncludeDuplicates(true).setMode(SearchMode.SEARCH_MODE_LEXICAL).build();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(retrieval.search(all).await().atMost(WAIT).getPassagesList()).hasSize(3));
+            Chunk shorter = chunk("lantern", "中秋綵燈會延長開放", text, "zh-Hant", "LCSD", NOW.minusSeconds(600));
+            producer.send(new ProducerRecord<>(Topics.NEWS_CHUNKS, shorter.getDocId(), shorter.toByteArray())).get();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(retrieval.search(all).await().atMost(WAIT).getPassagesList())
+                            .extracting(Passage::getChunkId).containsExactly("lantern#0"));
+        }
     }
 
     @Test

@@ -75,6 +75,39 @@ public class ChunkWriter {
         return updated;
     }
 
+    /**
+     * A document re-ingested with fewer chunks (new text, or a changed chunk size) would keep its old
+     * higher-numbered chunks: delete those, by doc_id and chunk_index >= chunk_count. Best effort (a failure is
+     * logged): the next write of the document tries again.
+     */
+    private void dropStaleChunks(List<ChunkDocument> docs) {
+        List<org.opensearch.client.opensearch._types.query_dsl.Query> stale = new ArrayList<>();
+        for (ChunkDocument d : docs) {
+            if (d.chunkIndex() == 0 && d.chunkCount() > 0) {
+                stale.add(org.opensearch.client.opensearch._types.query_dsl.Query.of(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("doc_id").value(v -> v.stringValue(d.docId()))))
+                        .filter(f -> f.range(r -> r.field("chunk_index").gte(org.opensearch.client.json.JsonData.of(d.chunkCount())))))));
+            }
+        }
+        for (int i = 0; i < stale.size(); i += 500) {
+            List<org.opensearch.client.opensearch._types.query_dsl.Query> part = stale.subList(i, Math.min(stale.size(), i + 500));
+            try {
+                // Search, then delete by id: _delete_by_query needs the reindex module, which a minimal node lacks.
+                List<String> ids = client.search(r -> r.index(index.indexName()).size(10_000).source(src -> src.fetch(false))
+                                .query(q -> q.bool(b -> b.should(part).minimumShouldMatch("1"))), Void.class)
+                        .hits().hits().stream().map(org.opensearch.client.opensearch.core.search.Hit::id).toList();
+                if (!ids.isEmpty()) {
+                    BulkRequest.Builder delete = new BulkRequest.Builder().index(index.indexName());
+                    ids.forEach(id -> delete.operations(op -> op.delete(d -> d.id(id))));
+                    client.bulk(delete.build());
+                    LOG.infof("deleted %d chunks left over from earlier versions of re-ingested documents", ids.size());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("could not delete stale chunks (%s); they go with the next write of their documents", e.getMessage());
+            }
+        }
+    }
+
     /** Returns the documents that should be retried. */
     private List<ChunkDocument> bulk(List<ChunkDocument> docs) throws IOException {
         // The concrete index, not the alias: during a version switch each indexer fills its own version.
@@ -87,6 +120,7 @@ public class ChunkWriter {
         bulkTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (!response.errors()) {
             indexed.increment(docs.size());
+            dropStaleChunks(docs);
             return List.of();
         }
         List<ChunkDocument> retry = new ArrayList<>();

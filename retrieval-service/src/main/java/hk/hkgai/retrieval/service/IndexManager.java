@@ -21,7 +21,7 @@ import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
 
 /**
- * Makes sure the versioned index, its alias and the hybrid search pipeline exist. Writes and searches go through the alias, so a new
+ * Makes sure the index template, the versioned index, its alias and the hybrid search pipeline exist. Writes and searches go through the alias, so a new
  * mapping is a new index version plus an alias switch, not an outage. If OpenSearch is not up yet the
  * service starts anyway and keeps trying; readiness stays down until the index is there.
  */
@@ -76,9 +76,9 @@ public class IndexManager {
             return;
         }
         String index = indexName();
+        ensureTemplate();
         if (!exists("/" + index)) {
-            Request create = new Request("PUT", "/" + index);
-            create.setJsonEntity(indexDefinition());
+            Request create = new Request("PUT", "/" + index); // settings and mappings come from the template
             try {
                 rest.performRequest(create);
                 LOG.infof("created index %s", index);
@@ -91,6 +91,34 @@ public class IndexManager {
         pointAliasAt(index);
         ensureHybridPipeline();
         ready = true;
+    }
+
+    /**
+     * The composable index template for {@code <alias>-v*}: every new version's index gets its settings and mappings
+     * from it, so a reindex is "bump the version, the new index appears, the alias switches". Written only when
+     * missing or older than this service's version, so an old replica restarting in a rolling deploy cannot put an
+     * old mapping back.
+     */
+    private void ensureTemplate() throws IOException {
+        String name = config.indexAlias();
+        int existing = -1;
+        if (exists("/_index_template/" + name)) {
+            Response r = rest.performRequest(new Request("GET", "/_index_template/" + name));
+            existing = mapper.readTree(r.getEntity().getContent()).at("/index_templates/0/index_template/version").asInt(-1);
+        }
+        if (existing >= config.indexVersion()) {
+            return;
+        }
+        ObjectNode template = mapper.createObjectNode();
+        template.putArray("index_patterns").add(name + "-v*");
+        template.put("version", config.indexVersion());
+        template.put("priority", 100);
+        template.set("template", mapper.readTree(indexDefinition()));
+        template.putObject("_meta").put("description", "HKGAI news chunks; see retrieval-service opensearch/news-index.json");
+        Request put = new Request("PUT", "/_index_template/" + name);
+        put.setJsonEntity(template.toString());
+        rest.performRequest(put);
+        LOG.infof("index template %s v%d written", name, config.indexVersion());
     }
 
     /**
