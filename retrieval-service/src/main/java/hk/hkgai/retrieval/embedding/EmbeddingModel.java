@@ -81,17 +81,31 @@ public class EmbeddingModel {
         return Optional.ofNullable(failure);
     }
 
-    /** Embeds in batches of at most max-batch texts. */
+    /**
+     * Embeds in batches of at most max-batch texts, similar lengths together: a batch is padded to its longest
+     * text, so mixing a 40-token chunk with a 300-token one would run the short one at 300.
+     */
     public float[][] embed(BgeEmbedder model, List<String> texts) {
         long start = System.nanoTime();
         try {
-            List<float[]> out = new ArrayList<>(texts.size());
-            for (int i = 0; i < texts.size(); i += config.maxBatch()) {
-                for (float[] v : model.embed(texts.subList(i, Math.min(texts.size(), i + config.maxBatch()))).vectors()) {
-                    out.add(v);
+            Integer[] order = new Integer[texts.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+            float[][] out = new float[texts.size()][];
+            for (int from = 0; from < order.length; from += config.maxBatch()) {
+                int to = Math.min(order.length, from + config.maxBatch());
+                List<String> batch = new ArrayList<>(to - from);
+                for (int j = from; j < to; j++) {
+                    batch.add(texts.get(order[j]));
+                }
+                float[][] vectors = model.embed(batch).vectors();
+                for (int j = from; j < to; j++) {
+                    out[order[j]] = vectors[j - from];
                 }
             }
-            return out.toArray(new float[0][]);
+            return out;
         } finally {
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
