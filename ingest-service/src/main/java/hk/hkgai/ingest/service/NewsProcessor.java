@@ -60,7 +60,9 @@ public class NewsProcessor {
         try {
             item = ItemProcessor.decode(record.value());
             registry.counter("hkgai_ingest_items_received_total", "origin", origin(item)).increment();
+            long start = System.nanoTime();
             result = processor.process(item);
+            registry.timer("hkgai_ingest_process_seconds").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (UnprocessableItemException e) {
             deadLetter(record, item, e);
             return;
@@ -86,7 +88,9 @@ public class NewsProcessor {
             LOG.debugf("%s is a near-duplicate of %s (cluster %s)", result.item().getDocId(), other,
                     result.chunks().get(0).getClusterId());
         });
+        long publishStart = System.nanoTime();
         await(chunks.publish(result.chunks()), "chunks of " + result.item().getDocId());
+        registry.timer("hkgai_ingest_chunk_publish_seconds").record(System.nanoTime() - publishStart, java.util.concurrent.TimeUnit.NANOSECONDS);
         registry.counter("hkgai_ingest_chunks_produced_total", "language", result.language().code())
                 .increment(result.chunks().size());
         LOG.debugf("%s (%s, %s, %s): %d chunks", result.item().getDocId(), origin(result.item()),
