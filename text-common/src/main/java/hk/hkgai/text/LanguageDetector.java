@@ -27,29 +27,20 @@ public final class LanguageDetector {
         if (text == null || text.isBlank()) {
             return Lang.EN;
         }
-        int han = 0;
-        int latin = 0;
-        int traditional = 0;
-        int simplified = 0;
+        ScriptCounts counts = ScriptCounts.of(text);
+        int han = counts.han();
+        int latin = counts.latin();
+        int traditional = counts.traditional();
+        int simplified = counts.simplified();
         int strongCantonese = 0;
         int weakCantonese = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (ChineseScript.isHan(cp)) {
-                han++;
-                if (ChineseScript.isTraditionalOnly(cp)) {
-                    traditional++;
-                } else if (ChineseScript.isSimplifiedOnly(cp)) {
-                    simplified++;
-                }
-                if (STRONG_CANTONESE.contains(cp)) {
-                    strongCantonese++;
-                } else if (WEAK_CANTONESE.contains(cp)) {
-                    weakCantonese++;
-                }
-            } else if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
-                latin++;
+            if (STRONG_CANTONESE.contains(cp)) {
+                strongCantonese++;
+            } else if (WEAK_CANTONESE.contains(cp)) {
+                weakCantonese++;
             }
         }
         // An English word is several letters, a Chinese word one or two characters: weigh accordingly.

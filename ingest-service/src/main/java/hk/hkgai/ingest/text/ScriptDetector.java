@@ -1,6 +1,6 @@
 package hk.hkgai.ingest.text;
 
-import hk.hkgai.text.ChineseScript;
+import hk.hkgai.text.ScriptCounts;
 import hk.hkgai.text.Lang;
 
 /**
@@ -27,26 +27,11 @@ public final class ScriptDetector {
      *                 character at all (e.g. "香港天文台", identical in both scripts)
      */
     public static Script detect(String text, Lang language) {
-        int han = 0;
-        int latin = 0;
-        int traditional = 0;
-        int simplified = 0;
-        if (text != null) {
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                i += Character.charCount(cp);
-                if (ChineseScript.isHan(cp)) {
-                    han++;
-                    if (ChineseScript.isTraditionalOnly(cp)) {
-                        traditional++;
-                    } else if (ChineseScript.isSimplifiedOnly(cp)) {
-                        simplified++;
-                    }
-                } else if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
-                    latin++;
-                }
-            }
-        }
+        ScriptCounts counts = ScriptCounts.of(text);
+        int han = counts.han();
+        int latin = counts.latin();
+        int traditional = counts.traditional();
+        int simplified = counts.simplified();
         // As in LanguageDetector: an English word is ~4 letters, a Chinese word one or two characters.
         double hanUnits = han;
         double latinUnits = latin / 4.0;

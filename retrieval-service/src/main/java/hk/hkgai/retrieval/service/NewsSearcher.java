@@ -70,6 +70,12 @@ public class NewsSearcher {
         int candidates = Math.max(MIN_CANDIDATES, q.k() * config.candidateFactor());
         try {
             SearchResponse<ChunkDocument> response = client.search(request(q, mode, lexicalText, vector, candidates), ChunkDocument.class);
+            if (response.hits().hits().isEmpty() && mode == SearchMode.SEARCH_MODE_HYBRID) {
+                // Seen once in tests, right after start-up while vectors were still being backfilled: the hybrid
+                // query came back empty where BM25 alone had a match. Never answer "nothing" when a leg would not.
+                mode = SearchMode.SEARCH_MODE_LEXICAL;
+                response = client.search(request(q, mode, lexicalText, Optional.empty(), candidates), ChunkDocument.class);
+            }
             List<Passage> passages = rank(q, response.hits().hits());
             return new SearchResult(passages, mode, lexicalText);
         } finally {
