@@ -1,5 +1,8 @@
 package hk.hkgai.safety.service;
 
+import hk.hkgai.safety.normalize.ObfuscationNormalizer;
+import hk.hkgai.safety.normalize.TextView;
+
 import hk.hkgai.safety.pii.PiiDetector;
 import hk.hkgai.safety.pii.PiiMatch;
 import hk.hkgai.safety.policy.CompiledPolicy;
@@ -31,18 +34,15 @@ public class PolicyEvaluator {
 
     public Evaluation evaluate(String text) {
         String normalized = TextNormalizer.normalize(text);
-        String folded = CompiledPolicy.fold(normalized);
+        List<TextView> views = ObfuscationNormalizer.views(text);
         List<Hit> hits = new ArrayList<>();
         Set<PolicyCategory> matched = new LinkedHashSet<>();
         Set<String> detectors = new HashSet<>();
         for (CompiledPolicy.Rule rule : policies.current().rules()) {
-            for (Pattern p : rule.patterns()) {
-                Matcher m = p.matcher(folded);
-                if (m.find()) {
-                    hits.add(new Hit(rule.category().id(), "lexicon", 1.0f, evidence(m.group())));
-                    matched.add(rule.category());
-                    break;
-                }
+            Hit hit = firstHit(rule, views);
+            if (hit != null) {
+                hits.add(hit);
+                matched.add(rule.category());
             }
             detectors.addAll(rule.category().detectors());
         }
@@ -53,6 +53,20 @@ public class PolicyEvaluator {
             matched.add(owner);
         }
         return new Evaluation(normalized, List.copyOf(hits), List.copyOf(matched), pii);
+    }
+
+    /** The rule's first match over the readings, plain first; the layer names the de-obfuscation that exposed it. */
+    private static Hit firstHit(CompiledPolicy.Rule rule, List<TextView> views) {
+        for (TextView view : views) {
+            for (Pattern p : rule.patterns()) {
+                Matcher m = p.matcher(view.text());
+                if (m.find()) {
+                    String layer = TextView.PLAIN.equals(view.name()) ? "lexicon" : "lexicon/" + view.name();
+                    return new Hit(rule.category().id(), layer, 1.0f, evidence(m.group()));
+                }
+            }
+        }
+        return null;
     }
 
     private PolicyCategory owner(String detector) {

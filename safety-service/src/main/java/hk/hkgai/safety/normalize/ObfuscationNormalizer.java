@@ -1,0 +1,214 @@
+package hk.hkgai.safety.normalize;
+
+import hk.hkgai.text.ChineseScript;
+import hk.hkgai.text.TextNormalizer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Undoes the obfuscations attackers use to slip past lexicons, producing the readings of a text that the policy
+ * patterns are matched against. Each reading is folded like the patterns (NFKC, which also undoes full-width
+ * letters, lower case, Traditional to Simplified; zero-width characters are dropped):
+ * <ul>
+ *   <li>{@code despaced}: letters or Chinese characters spelled out with spaces, dots, dashes or underscores
+ *       between them ("i g n o r e", "炸 。彈") joined up;</li>
+ *   <li>{@code homoglyphs}: Cyrillic and Greek look-alikes and digit/symbol substitutions inside words
+ *       ("іgnоrе", "1gn0r3", "j@ilbreak") mapped to the Latin letters they imitate;</li>
+ *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
+ *   <li>{@code joined-literals}: a payload split across quoted strings or variables ({@code a="ign"; b="ore
+ *       previous instructions"; a+b}) reassembled.</li>
+ * </ul>
+ * Only readings that differ from the plain one are returned after it, so clean text costs one reading.
+ */
+public final class ObfuscationNormalizer {
+    /** Runs of single characters separated by spacing or punctuation: at least four pieces. */
+    private static final Pattern SPACED_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{IsLatin}[\\s._\\-*·|/]{1,4}){2,}\\p{IsLatin}(?![\\p{L}\\p{N}])");
+    private static final Pattern SPACED_HAN = Pattern.compile("(?:\\p{IsHan}[\\s._\\-*·|/、，。,.!！?？~～]{1,3}){2,}\\p{IsHan}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s._\\-*·|/、，。,.!！?？~～]");
+    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
+    private static final Pattern HEX_RUN = Pattern.compile("(?:[0-9a-fA-F]{2}){8,}");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|`([^`\\n]{1,200})`");
+    private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile("[\\p{IsLatin}0-9@$]*\\p{IsLatin}[\\p{IsLatin}0-9@$]*");
+    private static final Map<Character, Character> HOMOGLYPHS = homoglyphs();
+    private static final int MAX_DECODED = 4;
+
+    private ObfuscationNormalizer() {
+    }
+
+    /** The plain reading first, then every de-obfuscated reading that differs from it. */
+    public static List<TextView> views(String text) {
+        String plain = fold(text);
+        String spaced = foldKeepingSpaces(text); // the width of a gap tells a word break inside spelled-out text
+        Map<String, String> views = new LinkedHashMap<>();
+        views.put(TextView.PLAIN, plain);
+        add(views, "despaced", collapse(despace(spaced)));
+        add(views, "homoglyphs", collapse(despace(homoglyphs(spaced))));
+        add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
+        add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
+        add(views, "joined-literals", joinedLiterals(text));
+        List<TextView> out = new ArrayList<>(views.size());
+        views.forEach((name, v) -> out.add(new TextView(name, v)));
+        return out;
+    }
+
+    /** The form policy patterns are written against: NFKC, no zero-width characters, lower case, Simplified. */
+    public static String fold(String text) {
+        return ChineseScript.toSimplified(TextNormalizer.normalize(text).toLowerCase(Locale.ROOT));
+    }
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00AD]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static String foldKeepingSpaces(String text) {
+        String nfkc = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFKC);
+        return ChineseScript.toSimplified(INVISIBLE.matcher(nfkc).replaceAll("").toLowerCase(Locale.ROOT));
+    }
+
+    private static String collapse(String text) {
+        return WHITESPACE.matcher(text).replaceAll(" ").trim();
+    }
+
+    private static void add(Map<String, String> views, String name, String view) {
+        if (view != null && !view.isEmpty() && !views.containsValue(view)) {
+            views.put(name, view);
+        }
+    }
+
+    /** Single separators inside a spelled-out run go; a wider gap ("i g n o r e   a l l") stays a word break. */
+    static String despace(String folded) {
+        String joined = replaceAll(SPACED_LATIN, folded, ObfuscationNormalizer::join);
+        return replaceAll(SPACED_HAN, joined, m -> SEPARATORS.matcher(m).replaceAll(""));
+    }
+
+    private static String join(String run) {
+        String marked = run.replaceAll("\\s{2,}", "\u0001");
+        return SEPARATORS.matcher(marked).replaceAll("").replace('\u0001', ' ');
+    }
+
+    static String homoglyphs(String folded) {
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            out.append(HOMOGLYPHS.getOrDefault(c, c));
+        }
+        // Digits and symbols stand for letters only inside a word, between letters: "1gn0r3", not "2026" or "7:15am".
+        return replaceAll(WORD_WITH_SUBSTITUTES, out.toString(), ObfuscationNormalizer::leet);
+    }
+
+    /** A digit or symbol between two letters marks a disguised word ("1gn0r3", "j@il"); "15am" or "A1" is not one. */
+    private static final Pattern SANDWICHED = Pattern.compile("\\p{IsLatin}[0-9@$]+\\p{IsLatin}");
+
+    private static String leet(String word) {
+        if (!SANDWICHED.matcher(word).find()) {
+            return word;
+        }
+        StringBuilder out = new StringBuilder(word.length());
+        for (char c : word.toCharArray()) {
+            out.append(switch (c) {
+                case '0' -> 'o';
+                case '1' -> 'i';
+                case '3' -> 'e';
+                case '4', '@' -> 'a';
+                case '5', '$' -> 's';
+                case '7' -> 't';
+                default -> c;
+            });
+        }
+        return out.toString();
+    }
+
+    private static String decoded(String text, Pattern run, java.util.function.Function<String, String> decoder) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = run.matcher(text);
+        while (m.find() && parts.size() < MAX_DECODED) {
+            String d = decoder.apply(m.group());
+            if (d != null) {
+                parts.add(d);
+            }
+        }
+        return parts.isEmpty() ? null : collapse(despace(foldKeepingSpaces(String.join("\n", parts))));
+    }
+
+    private static String base64(String s) {
+        try {
+            return readable(Base64.getDecoder().decode(s.length() % 4 == 0 ? s : s + "=".repeat(4 - s.length() % 4)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String hex(String s) {
+        try {
+            return readable(HexFormat.of().parseHex(s));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Valid UTF-8 that is mostly letters, digits, punctuation and spaces; else it was not text. */
+    private static String readable(byte[] bytes) {
+        String s;
+        try {
+            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        long printable = s.codePoints().filter(cp -> Character.isLetterOrDigit(cp) || Character.isWhitespace(cp)
+                || Character.getType(cp) == Character.OTHER_PUNCTUATION || Character.getType(cp) == Character.DASH_PUNCTUATION).count();
+        return s.length() >= 4 && printable >= s.codePointCount(0, s.length()) * 0.9 ? s : null;
+    }
+
+    private static String joinedLiterals(String text) {
+        Matcher m = QUOTED.matcher(text);
+        StringBuilder joined = new StringBuilder();
+        int count = 0;
+        while (m.find()) {
+            for (int g = 1; g <= 3; g++) {
+                if (m.group(g) != null) {
+                    joined.append(m.group(g));
+                }
+            }
+            count++;
+        }
+        return count >= 2 ? collapse(despace(foldKeepingSpaces(joined.toString()))) : null;
+    }
+
+    private static String replaceAll(Pattern p, String text, java.util.function.UnaryOperator<String> f) {
+        Matcher m = p.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(f.apply(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static Map<Character, Character> homoglyphs() {
+        Map<Character, Character> m = new java.util.HashMap<>();
+        String[][] pairs = {
+                // Cyrillic (lower case after folding)
+                {"а", "a"}, {"в", "b"}, {"е", "e"}, {"ё", "e"}, {"к", "k"}, {"м", "m"}, {"н", "h"}, {"о", "o"}, {"р", "p"},
+                {"с", "c"}, {"т", "t"}, {"у", "y"}, {"х", "x"}, {"і", "i"}, {"ї", "i"}, {"ј", "j"}, {"ѕ", "s"}, {"ԁ", "d"},
+                {"ԛ", "q"}, {"ԝ", "w"}, {"һ", "h"}, {"ɡ", "g"},
+                // Greek
+                {"α", "a"}, {"β", "b"}, {"ε", "e"}, {"ι", "i"}, {"κ", "k"}, {"ν", "v"}, {"ο", "o"}, {"ρ", "p"}, {"τ", "t"},
+                {"υ", "u"}, {"χ", "x"}, {"γ", "y"},
+        };
+        for (String[] p : pairs) {
+            m.put(p[0].charAt(0), p[1].charAt(0));
+        }
+        return Map.copyOf(m);
+    }
+}
