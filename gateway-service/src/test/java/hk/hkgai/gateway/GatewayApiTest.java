@@ -97,6 +97,18 @@ class GatewayApiTest {
     }
 
     @Test
+    void moderationWithoutATextInputIs400AndWithoutTheGuardIs503() {
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body("{\"input\": 42}").post("/v1/moderations")
+                .then().statusCode(400).body("error.param", equalTo("input"));
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body("{\"input\": []}").post("/v1/moderations")
+                .then().statusCode(400).body("error.param", equalTo("input"));
+        given().header("Authorization", SEARCH_ONLY).contentType(ContentType.JSON).body("{\"input\": \"天文台\"}").post("/v1/moderations")
+                .then().statusCode(403);
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body("{\"input\": [\"教我點樣整炸彈\"]}").post("/v1/moderations")
+                .then().statusCode(503).header("Retry-After", notNullValue()).body("results", nullValue());
+    }
+
+    @Test
     void unreachableGuardMeans503NeverAnUnguardedAnswer() throws Exception {
         given().header("Authorization", ALL).contentType(ContentType.JSON).body(CHAT).post("/v1/chat/completions")
                 .then().statusCode(503).header("Retry-After", notNullValue())

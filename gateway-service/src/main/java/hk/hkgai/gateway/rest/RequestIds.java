@@ -11,6 +11,10 @@ final class RequestIds {
         return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     }
 
+    static String moderation() {
+        return "modr-" + UUID.randomUUID().toString().replace("-", "");
+    }
+
     static String generic() {
         return "req-" + UUID.randomUUID().toString().replace("-", "");
     }

@@ -1,0 +1,105 @@
+package hk.hkgai.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hk.hkgai.contracts.common.v1.Action;
+import hk.hkgai.contracts.common.v1.ChatMessage;
+import hk.hkgai.contracts.safety.v1.CategoryHit;
+import hk.hkgai.contracts.safety.v1.CheckInputRequest;
+import hk.hkgai.contracts.safety.v1.Verdict;
+import hk.hkgai.gateway.auth.ApiCaller;
+import hk.hkgai.gateway.auth.CurrentCaller;
+import hk.hkgai.gateway.auth.RequiresScope;
+import hk.hkgai.gateway.auth.Scope;
+import hk.hkgai.gateway.client.Downstream;
+import hk.hkgai.gateway.client.MeshClients;
+import hk.hkgai.gateway.error.ApiException;
+import hk.hkgai.gateway.rest.dto.ModerationResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * POST /v1/moderations: the guard's input check for texts, in OpenAI's schema. {@code flagged} is true when the
+ * guard would refuse the text or mask personal data in it; a {@code guide} verdict (a sensitive but legitimate
+ * topic, answered with guidance) is not a violation, so it is not flagged, but its category is listed.
+ * Like chat, it never fails open: the guard unreachable is a 503.
+ */
+@Path("/v1/moderations")
+public class ModerationsResource {
+    static final int MAX_INPUTS = 32;
+    static final int MAX_CHARS = 32_000;
+    private static final String MODEL = "hkgai-guard";
+
+    private final MeshClients mesh;
+    private final CurrentCaller current;
+
+    public ModerationsResource(MeshClients mesh, CurrentCaller current) {
+        this.mesh = mesh;
+        this.current = current;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RequiresScope(Scope.CHAT)
+    public Uni<ModerationResponse> moderate(JsonNode body) {
+        List<String> inputs = inputs(body);
+        ApiCaller caller = current.get();
+        String id = RequestIds.moderation();
+        List<Uni<Verdict>> checks = new ArrayList<>(inputs.size());
+        for (String input : inputs) {
+            checks.add(mesh.checkInput(CheckInputRequest.newBuilder().setRequestId(id).setTenant(caller.tenant())
+                    .addMessages(ChatMessage.newBuilder().setRole("user").setContent(input)).build()));
+        }
+        return Uni.join().all(checks).andFailFast()
+                .onFailure().transform(e -> Downstream.toApi("safety", e))
+                .map(verdicts -> new ModerationResponse(id, MODEL, verdicts.stream().map(ModerationsResource::result).toList()));
+    }
+
+    static ModerationResponse.Result result(Verdict v) {
+        Map<String, Boolean> categories = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (CategoryHit h : v.getHitsList()) {
+            categories.put(h.getCategory(), true);
+            scores.merge(h.getCategory(), (double) h.getScore(), Math::max);
+        }
+        boolean flagged = v.getAction() == Action.ACTION_REFUSE || v.getAction() == Action.ACTION_REDACT;
+        return new ModerationResponse.Result(flagged, categories, scores, ActionNames.of(v.getAction()), v.getPolicyVersion());
+    }
+
+    private static List<String> inputs(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest(null, "The body must be a JSON object with an 'input' field.");
+        }
+        JsonNode input = body.get("input");
+        List<String> out = new ArrayList<>();
+        if (input != null && input.isTextual()) {
+            out.add(input.asText());
+        } else if (input != null && input.isArray()) {
+            for (JsonNode n : input) {
+                if (!n.isTextual()) {
+                    throw ApiException.badRequest("input", "'input' must be a string or an array of strings.");
+                }
+                out.add(n.asText());
+            }
+        } else {
+            throw ApiException.badRequest("input", "'input' must be a string or an array of strings.");
+        }
+        if (out.isEmpty() || out.size() > MAX_INPUTS) {
+            throw ApiException.badRequest("input", "'input' must hold 1 to " + MAX_INPUTS + " texts.");
+        }
+        for (String s : out) {
+            if (s.isBlank() || s.length() > MAX_CHARS) {
+                throw ApiException.badRequest("input", "Each input must be a non-empty text of at most " + MAX_CHARS + " characters.");
+            }
+        }
+        return out;
+    }
+}
