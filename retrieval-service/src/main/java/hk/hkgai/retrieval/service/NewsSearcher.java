@@ -44,7 +44,7 @@ public class NewsSearcher {
     private final QueryEmbeddings embeddings;
     private final RetrievalConfig.Retrieval config;
     private final RecencyRanker recency;
-    private final MeterRegistry registry;
+    private final java.util.Map<SearchMode, Timer> timers = new java.util.EnumMap<>(SearchMode.class);
 
     public NewsSearcher(OpenSearchClient client, IndexManager index, QueryRewriter rewriter, QueryEmbeddings embeddings,
                         RetrievalConfig config, MeterRegistry registry) {
@@ -54,7 +54,9 @@ public class NewsSearcher {
         this.embeddings = embeddings;
         this.config = config.retrieval();
         this.recency = new RecencyRanker(this.config.recencyScale(), this.config.recencyWeight());
-        this.registry = registry;
+        for (SearchMode m : List.of(SearchMode.SEARCH_MODE_HYBRID, SearchMode.SEARCH_MODE_LEXICAL, SearchMode.SEARCH_MODE_VECTOR)) {
+            timers.put(m, Timer.builder("hkgai_retrieval_search_seconds").tag("mode", modeName(m)).register(registry));
+        }
     }
 
     public SearchResult search(SearchQuery q) throws IOException {
@@ -79,7 +81,7 @@ public class NewsSearcher {
             List<Passage> passages = rank(q, response.hits().hits());
             return new SearchResult(passages, mode, lexicalText);
         } finally {
-            Timer.builder("hkgai_retrieval_search_seconds").tag("mode", modeName(mode)).register(registry)
+            timers.get(mode)
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
