@@ -22,4 +22,12 @@ public interface GenerationBackend {
      * completes counts as STOP.
      */
     Multi<Delta> generate(GenerationRequest request);
+
+    /**
+     * True when the backend counts real tokens: it then enforces max_tokens itself (finishing with LENGTH) and
+     * reports {@link Delta#usage()}; the service's estimate is not applied on top.
+     */
+    default boolean countsTokens() {
+        return false;
+    }
 }

@@ -14,6 +14,10 @@ public interface InferenceConfig {
 
     Embedding embedding();
 
+    Onnx onnx();
+
+    Upstream upstream();
+
     interface Extractive {
         /** At most this many source sentences in one answer. */
         @WithDefault("4")
@@ -92,5 +96,90 @@ public interface InferenceConfig {
          */
         @WithDefault("false")
         boolean allowSpinning();
+    }
+
+    /** An ONNX causal LM (Optimum layout) served in-process. Off while no model folder is configured. */
+    interface Onnx {
+        /** A folder with model.onnx, tokenizer.json, tokenizer_config.json, config.json (generation_config.json). */
+        Optional<String> modelDir();
+
+        /** The model's id in ListModels and requests. */
+        @WithDefault("hkgai-onnx")
+        String modelId();
+
+        /** cpu, cuda or cuda:N (CUDA needs the worker built with -Pcuda; see deploy/gpu/README.md). */
+        @WithDefault("cpu")
+        String device();
+
+        /** ONNX Runtime intra-op threads; 0: one per core. */
+        @WithDefault("0")
+        int intraOpThreads();
+
+        /** Sequences decoded together in one step (continuous batching). */
+        @WithDefault("8")
+        int maxBatch();
+
+        /** Requests waiting for a batch row; beyond it a request is refused at once (RESOURCE_EXHAUSTED). */
+        @WithDefault("32")
+        int maxQueue();
+
+        /** Prompt plus completion, in tokens. */
+        @WithDefault("4096")
+        int maxContext();
+
+        /** Completion tokens when a request sets no max_tokens. */
+        @WithDefault("512")
+        int defaultMaxTokens();
+
+        /**
+         * Prompt tokens per prefill pass, summed over the rows that join together: bounds the logits' memory
+         * (tokens x vocabulary x 4 bytes) and how long one prefill holds the running batch.
+         */
+        @WithDefault("256")
+        int prefillTokens();
+
+        /** A Jinja chat template to use instead of the folder's. */
+        Optional<String> chatTemplateFile();
+    }
+
+    /** An OpenAI-compatible server (vLLM, SGLang, TGI, ...) serving the full-size model. Off without a URL. */
+    interface Upstream {
+        /** Base URL up to and including /v1, e.g. http://vllm:8000/v1. */
+        Optional<String> baseUrl();
+
+        /** Bearer token for the upstream, if it wants one (from a Secret, never logged). */
+        Optional<String> apiKey();
+
+        /**
+         * Models served through it: our id -> the upstream's model name, e.g.
+         * {@code hkgai.inference.upstream.models.hkgai-v1=deepseek-ai/DeepSeek-V3}. Required with a base URL.
+         */
+        java.util.Map<String, String> models();
+
+        @WithDefault("PT2S")
+        java.time.Duration connectTimeout();
+
+        /** Until the first token arrives (queueing and prefill upstream). */
+        @WithDefault("PT30S")
+        java.time.Duration firstTokenTimeout();
+
+        /** Between two streamed chunks. */
+        @WithDefault("PT20S")
+        java.time.Duration idleTimeout();
+
+        /** Attempts after a failure that happened before the first token (connection refused, 5xx, 429). */
+        @WithDefault("2")
+        int retries();
+
+        @WithDefault("PT0.2S")
+        java.time.Duration retryBackoff();
+
+        /** Consecutive failed requests that open the circuit. */
+        @WithDefault("5")
+        int circuitFailures();
+
+        /** How long an open circuit refuses before one trial request. */
+        @WithDefault("PT30S")
+        java.time.Duration circuitOpenFor();
     }
 }

@@ -86,6 +86,9 @@ public class InferenceGrpcService implements InferenceService {
         if (e instanceof IllegalArgumentException) {
             return Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
         }
+        if (e instanceof hk.hkgai.inference.backend.onnx.QueueFullException) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException();
+        }
         if (e instanceof ModelUnavailableException) {
             return Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
         }

@@ -132,12 +132,14 @@ public class GenerationService {
         private final AtomicBoolean ended = new AtomicBoolean();
         private MultiEmitter<? super GenerateChunk> emitter;
         private boolean firstSent;
+        private Usage exact; // the backend's own count, when it has one
 
         Run(GenerationBackend backend, GenerationRequest request, int promptTokens) {
             this.backend = backend;
             this.request = request;
             this.promptTokens = promptTokens;
-            this.shaper = new OutputShaper(request.params().getStopList(), request.params().getMaxTokens());
+            this.shaper = new OutputShaper(request.params().getStopList(),
+                    backend.countsTokens() ? 0 : request.params().getMaxTokens());
         }
 
         void start(MultiEmitter<? super GenerateChunk> emitter) {
@@ -167,6 +169,9 @@ public class GenerationService {
         public void onItem(Delta delta) {
             if (shaper.finished() || emitter.isCancelled()) {
                 return;
+            }
+            if (delta.usage() != null) {
+                exact = delta.usage();
             }
             send(shaper.offer(delta.text()));
             if (delta.finish() != null && !shaper.finished()) {
@@ -205,12 +210,13 @@ public class GenerationService {
                 return;
             }
             markFirst();
-            int completion = shaper.completionTokens();
+            int completion = exact != null ? exact.getCompletionTokens() : shaper.completionTokens();
+            int prompt = exact != null ? exact.getPromptTokens() : promptTokens;
             DistributionSummary.builder("hkgai.inference.generate.completion.tokens")
                     .description("Completion tokens per answer (estimated for the extractive backend)")
-                    .tag("model", request.model()).register(registry).record(completion);
+                    .tag("model", request.model()).tag("backend", backend.name()).register(registry).record(completion);
             emitter.emit(GenerateChunk.newBuilder().setModel(request.model()).setFinishReason(shaper.finishReason())
-                    .setUsage(Usage.newBuilder().setPromptTokens(promptTokens).setCompletionTokens(completion))
+                    .setUsage(Usage.newBuilder().setPromptTokens(prompt).setCompletionTokens(completion))
                     .build());
             emitter.complete();
         }
@@ -219,8 +225,8 @@ public class GenerationService {
             if (!firstSent) {
                 firstSent = true;
                 Timer.builder("hkgai.inference.generate.first.chunk")
-                        .description("Time from request to the first streamed chunk")
-                        .tag("model", request.model()).register(registry)
+                        .description("Time from request to the first streamed chunk (time to first token)")
+                        .tag("model", request.model()).tag("backend", backend.name()).register(registry)
                         .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         }
