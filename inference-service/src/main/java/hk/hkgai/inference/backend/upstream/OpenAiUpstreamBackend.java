@@ -27,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -360,9 +359,5 @@ public class OpenAiUpstreamBackend implements GenerationBackend {
         if (timers != null) {
             timers.shutdownNow();
         }
-    }
-
-    Duration idleTimeout() {
-        return config.idleTimeout();
     }
 }
