@@ -14,7 +14,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import hk.hkgai.embeddings.DjlEnvironment;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,14 +58,11 @@ public final class CausalLm implements AutoCloseable {
     }
 
     /**
+     * The caller has prepared DJL's environment ({@link DjlEnvironment#prepare}).
+     *
      * @param device "cpu", "cuda" or "cuda:N" (CUDA needs the onnxruntime_gpu build on the classpath)
      */
-    public static CausalLm load(ModelFolder folder, String device, int intraOpThreads, Path cacheDir) {
-        try {
-            DjlEnvironment.prepare(cacheDir);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot prepare DJL's cache " + cacheDir + ": " + e.getMessage(), e);
-        }
+    public static CausalLm load(ModelFolder folder, String device, int intraOpThreads) {
         Device djlDevice = device(device);
         Model model = Model.newInstance(folder.dir().getFileName().toString(), djlDevice, "OnnxRuntime");
         OrtSession.SessionOptions session = new OrtSession.SessionOptions();

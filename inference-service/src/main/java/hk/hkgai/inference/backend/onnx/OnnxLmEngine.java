@@ -57,7 +57,7 @@ public final class OnnxLmEngine implements AutoCloseable {
         }
         CausalLm lm;
         try {
-            lm = CausalLm.load(folder, options.device(), options.intraOpThreads(), options.cacheDir());
+            lm = CausalLm.load(folder, options.device(), options.intraOpThreads());
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -122,6 +122,13 @@ public final class OnnxLmEngine implements AutoCloseable {
 
     /** Time of one full-recomputation step over {@code length} tokens (the benchmark samples these). */
     public long timeOneStepWithoutCache(long[] tokens) {
+        long start = System.nanoTime();
+        Sampler.argmax(fullStep(tokens), vocab);
+        return System.nanoTime() - start;
+    }
+
+    /** One pass over the whole sequence with an empty cache; the last position's logits. */
+    private float[] fullStep(long[] tokens) {
         int length = tokens.length;
         long[] mask = new long[length];
         long[] pos = new long[length];
@@ -129,13 +136,11 @@ public final class OnnxLmEngine implements AutoCloseable {
             mask[i] = 1;
             pos[i] = i;
         }
-        long start = System.nanoTime();
         try (KvCache empty = KvCache.empty(lm.manager(), lm.architecture(), 1)) {
             CausalLm.Step step = lm.forward(tokens, mask, pos, 1, length, empty, vocab);
             step.cache().close();
-            Sampler.argmax(step.lastLogits()[0], vocab);
+            return step.lastLogits()[0];
         }
-        return System.nanoTime() - start;
     }
 
     public DecodeLoop loop() {
@@ -156,18 +161,8 @@ public final class OnnxLmEngine implements AutoCloseable {
         long[] seq = Arrays.copyOf(prompt, prompt.length + newTokens);
         int length = prompt.length;
         for (int t = 0; t < newTokens; t++) {
-            long[] ids = Arrays.copyOf(seq, length);
-            long[] mask = new long[length];
-            long[] pos = new long[length];
-            for (int i = 0; i < length; i++) {
-                mask[i] = 1;
-                pos[i] = i;
-            }
-            try (KvCache empty = KvCache.empty(lm.manager(), lm.architecture(), 1)) {
-                CausalLm.Step step = lm.forward(ids, mask, pos, 1, length, empty, vocab);
-                step.cache().close();
-                seq[length++] = Sampler.argmax(step.lastLogits()[0], vocab);
-            }
+            seq[length] = Sampler.argmax(fullStep(Arrays.copyOf(seq, length)), vocab);
+            length++;
             if (!ignoreStopTokens && folder.stopTokenIds().contains(seq[length - 1])) {
                 break;
             }
