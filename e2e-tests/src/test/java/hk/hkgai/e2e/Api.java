@@ -30,6 +30,43 @@ final class Api {
         return post("/v1/chat/completions", body);
     }
 
+    /** A streamed response: its status, Content-Type, and the payloads of its {@code data:} lines in order. */
+    record Stream(int status, String contentType, java.util.List<String> data) {
+        java.util.List<JsonNode> chunks() throws Exception {
+            java.util.List<JsonNode> out = new java.util.ArrayList<>();
+            for (String d : data) {
+                if (!d.equals("[DONE]")) {
+                    out.add(JSON.readTree(d));
+                }
+            }
+            return out;
+        }
+
+        /** The concatenated {@code delta.content} of all chunks. */
+        String text() throws Exception {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode c : chunks()) {
+                sb.append(c.at("/choices/0/delta/content").asText(""));
+            }
+            return sb.toString();
+        }
+    }
+
+    Stream stream(String body) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r = HTTP.send(HttpRequest.newBuilder(URI.create(mesh.gatewayUrl + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + mesh.devKey).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofLines());
+        java.util.List<String> data = r.body().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip()).toList();
+        return new Stream(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), data);
+    }
+
+    /** Opens a stream and returns its body unread, for a client that leaves early. */
+    HttpResponse<java.io.InputStream> open(String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(mesh.gatewayUrl + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + mesh.devKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     Reply post(String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(mesh.gatewayUrl + path))
                 .header("Authorization", "Bearer " + mesh.devKey).header("Content-Type", "application/json")

@@ -13,6 +13,7 @@ import java.util.Map;
  * ports so it never collides with a developer's instance. Started once per JVM, stopped at exit.
  */
 final class Mesh {
+    static final String ONNX_MODEL = "tiny-qwen2";
     private static Mesh instance;
 
     final String gatewayUrl;
@@ -43,6 +44,12 @@ final class Mesh {
         Map<String, String> env = new HashMap<>();
         env.put("HK_STATE_DIR", state.toString());
         env.put("HK_SKIP_BUILD", "1");
+        // Besides the extractive default, the worker serves the committed tiny random-weight decoder through the
+        // real ONNX backend, so that token streaming from a causal LM is tested through the gateway.
+        env.put("HKGAI_INFERENCE_ONNX_MODEL_DIR", Path.of(System.getProperty("user.dir")).resolveSibling("inference-service")
+                .resolve("src/test/resources/models/tiny-qwen2").toAbsolutePath().toString());
+        env.put("HKGAI_INFERENCE_ONNX_MODEL_ID", ONNX_MODEL);
+        env.put("HKGAI_INFERENCE_ONNX_INTRA_OP_THREADS", "1");
         for (String var : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "OPENSEARCH_PORT", "OPENSEARCH_TRANSPORT_PORT",
                 "HK_GATEWAY_PORT", "HK_SAFETY_HTTP_PORT", "HK_RETRIEVAL_HTTP_PORT", "HK_INFERENCE_HTTP_PORT",
                 "HK_INGEST_HTTP_PORT", "HK_SAFETY_GRPC_PORT", "HK_RETRIEVAL_GRPC_PORT", "HK_INFERENCE_GRPC_PORT")) {
@@ -57,6 +64,10 @@ final class Mesh {
         }
         String key = Files.readString(state.resolve("dev-api-key")).trim();
         return new Mesh("http://127.0.0.1:" + env.get("HK_GATEWAY_PORT"), key, "127.0.0.1:" + env.get("KAFKA_PORT"), upMillis, env);
+    }
+
+    String inferenceMetricsUrl() {
+        return "http://127.0.0.1:" + env.get("HK_INFERENCE_HTTP_PORT") + "/q/metrics";
     }
 
     Path logs() {

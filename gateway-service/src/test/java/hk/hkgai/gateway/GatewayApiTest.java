@@ -121,6 +121,35 @@ class GatewayApiTest {
     }
 
     @Test
+    void aStreamedAnswerWithoutTheGuardIs503BeforeAnyEventIsSent() {
+        String streamed = CHAT.replace("{\"model\"", "{\"stream\":true,\"model\"");
+        // The SDKs send Accept: application/json for streamed requests too.
+        given().header("Authorization", ALL).header("Accept", "application/json").contentType(ContentType.JSON).body(streamed)
+                .post("/v1/chat/completions")
+                .then().statusCode(503).contentType(ContentType.JSON)
+                .body("error.message", containsString("safety guard is unavailable"));
+    }
+
+    @Test
+    void streamOptionsWithoutStreamIs400() {
+        String body = CHAT.replace("{\"model\"", "{\"stream_options\":{\"include_usage\":true},\"model\"");
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body(body).post("/v1/chat/completions")
+                .then().statusCode(400).body("error.param", equalTo("stream_options"));
+    }
+
+    @Test
+    void embeddingsRejectTokenArraysOtherDimensionsAndUnknownEncodings() {
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body("{\"input\": [[1, 2, 3]]}").post("/v1/embeddings")
+                .then().statusCode(400).body("error.param", equalTo("input")).body("error.message", containsString("Token arrays"));
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body("{\"input\": \"颱風\", \"dimensions\": 256}").post("/v1/embeddings")
+                .then().statusCode(400).body("error.param", equalTo("dimensions"));
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body("{\"input\": \"颱風\", \"encoding_format\": \"int8\"}").post("/v1/embeddings")
+                .then().statusCode(400).body("error.param", equalTo("encoding_format"));
+        given().header("Authorization", ALL).contentType(ContentType.JSON).body("{\"input\": \"颱風\"}").post("/v1/embeddings")
+                .then().statusCode(503).body("error.message", containsString("inference service is unavailable"));
+    }
+
+    @Test
     void searchWithoutQueryIs400() {
         given().header("Authorization", SEARCH_ONLY).get("/v1/search")
                 .then().statusCode(400).body("error.param", equalTo("q"));

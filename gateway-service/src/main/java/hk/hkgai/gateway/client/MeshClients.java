@@ -1,5 +1,7 @@
 package hk.hkgai.gateway.client;
 
+import hk.hkgai.contracts.inference.v1.EmbedRequest;
+import hk.hkgai.contracts.inference.v1.EmbedResponse;
 import hk.hkgai.contracts.inference.v1.GenerateChunk;
 import hk.hkgai.contracts.inference.v1.GenerateRequest;
 import hk.hkgai.contracts.inference.v1.ListModelsRequest;
@@ -57,6 +59,10 @@ public class MeshClients {
 
     public Multi<GenerateChunk> generate(GenerateRequest request) {
         return inference.withDeadlineAfter(millis(timeouts.generation()), TimeUnit.MILLISECONDS).generate(request);
+    }
+
+    public Uni<EmbedResponse> embed(EmbedRequest request) {
+        return inference.withDeadlineAfter(millis(timeouts.embedding()), TimeUnit.MILLISECONDS).embed(request);
     }
 
     public Uni<ListModelsResponse> listModels() {

@@ -38,6 +38,10 @@ public interface GatewayConfig {
         @WithDefault("3s")
         Duration retrieval();
 
+        /** One /v1/embeddings call (up to 256 texts). */
+        @WithDefault("30s")
+        Duration embedding();
+
         /** A whole generation stream (and the output check that watches it). */
         @WithDefault("120s")
         Duration generation();

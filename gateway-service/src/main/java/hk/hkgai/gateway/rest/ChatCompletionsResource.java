@@ -1,5 +1,7 @@
 package hk.hkgai.gateway.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.hkgai.gateway.auth.ApiCaller;
 import hk.hkgai.gateway.auth.CurrentCaller;
 import hk.hkgai.gateway.auth.RequiresScope;
@@ -7,62 +9,94 @@ import hk.hkgai.gateway.auth.Scope;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.gateway.kafka.AuditPublisher;
 import hk.hkgai.gateway.rest.dto.ChatCompletionRequest;
-import hk.hkgai.gateway.rest.dto.ChatCompletionResponse;
-import hk.hkgai.gateway.rest.dto.HkgaiExtension;
 import hk.hkgai.gateway.service.AuditEvents;
+import hk.hkgai.gateway.service.ChatEvent;
 import hk.hkgai.gateway.service.ChatInput;
 import hk.hkgai.gateway.service.ChatOrchestrator;
-import hk.hkgai.gateway.service.ChatOutcome;
 import hk.hkgai.gateway.service.ChatRequestValidator;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestMulti;
 
+/**
+ * POST /v1/chat/completions: one JSON answer, or with {@code "stream": true} server-sent events. Both come from
+ * the same flow; whatever fails before the first token (validation, the input guard, retrieval) is still an HTTP
+ * status in the API's error shape; the body is written as raw bytes with its Content-Type set per response.
+ */
 @Path("/v1/chat/completions")
 public class ChatCompletionsResource {
+    private static final String ENDPOINT = "/v1/chat/completions";
+    /** nginx's "client closed request": the client left before the answer ended. */
+    private static final int CLIENT_CLOSED = 499;
+    private static final Map<String, List<String>> JSON_HEADERS = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
+
     private final ChatRequestValidator validator;
     private final ChatOrchestrator orchestrator;
     private final AuditPublisher audit;
     private final CurrentCaller current;
+    private final ObjectMapper json;
 
-    public ChatCompletionsResource(ChatRequestValidator validator, ChatOrchestrator orchestrator, AuditPublisher audit, CurrentCaller current) {
+    public ChatCompletionsResource(ChatRequestValidator validator, ChatOrchestrator orchestrator, AuditPublisher audit,
+                                   CurrentCaller current, ObjectMapper json) {
         this.validator = validator;
         this.orchestrator = orchestrator;
         this.audit = audit;
         this.current = current;
+        this.json = json;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    // No @Produces: a declared type would be negotiated against Accept (SDKs send application/json even when
+    // streaming) and would make Quarkus frame the items itself. The Content-Type is set per response instead.
     @RequiresScope(Scope.CHAT)
-    public Uni<ChatCompletionResponse> create(ChatCompletionRequest request) {
+    public RestMulti<Buffer> create(ChatCompletionRequest request) {
         long start = System.nanoTime();
         ApiCaller caller = current.get();
         ChatInput input = validator.validate(request);
-        if (input.stream()) {
-            throw ApiException.badRequest("stream", "Streaming responses are not available yet on this deployment; send \"stream\": false.");
-        }
         String id = RequestIds.chat();
-        return orchestrator.answer(id, caller, input)
-                .invoke(outcome -> audit.publish(AuditEvents.chat(id, caller, start, outcome, outcome.model(input.model()))))
-                .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, "/v1/chat/completions", start,
-                        e instanceof ApiException api ? api.status() : 500)))
-                .map(outcome -> response(id, input, outcome));
+        String requestedModel = request.model() == null ? "hkgai" : request.model();
+        if (!input.stream()) {
+            Uni<Buffer> whole = orchestrator.answer(id, caller, input)
+                    .invoke(outcome -> audit.publish(AuditEvents.chat(id, caller, start, outcome, outcome.model(input.model()))))
+                    .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
+                    .map(outcome -> bytes(ChatResponses.whole(id, requestedModel, outcome)));
+            return RestMulti.fromUniResponse(whole, Multi.createFrom()::item, b -> JSON_HEADERS, b -> 200);
+        }
+        ChatStreamEncoder encoder = new ChatStreamEncoder(json, id, requestedModel, input.includeUsage());
+        return RestMulti.fromUniResponse(
+                orchestrator.prepare(id, caller, input)
+                        .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e)))),
+                prepared -> encoder.encode(orchestrator.events(prepared)
+                        .invoke(event -> {
+                            if (event instanceof ChatEvent.Done done) {
+                                audit.publish(AuditEvents.chat(id, caller, start, done.outcome(), done.outcome().model(input.model())));
+                            }
+                        })
+                        .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
+                        // Cancelling here cancels the generation and the output check: the model slot is freed.
+                        .onCancellation().invoke(() -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, CLIENT_CLOSED)))),
+                prepared -> ChatStreamEncoder.HEADERS,
+                prepared -> 200);
     }
 
-    private static ChatCompletionResponse response(String id, ChatInput input, ChatOutcome outcome) {
-        var hkgai = new HkgaiExtension(ActionNames.of(outcome.action()), outcome.language().code(),
-                outcome.citations().stream().map(Citations::of).toList());
-        var choice = new ChatCompletionResponse.Choice(0, new ChatCompletionResponse.AssistantMessage("assistant", outcome.text()),
-                outcome.finishReason());
-        var usage = new ChatCompletionResponse.Usage(outcome.promptTokens(), outcome.completionTokens(),
-                outcome.promptTokens() + outcome.completionTokens());
-        return new ChatCompletionResponse(id, "chat.completion", System.currentTimeMillis() / 1000, outcome.model(input.model()),
-                List.of(choice), usage, hkgai);
+    private static int status(Throwable e) {
+        return e instanceof ApiException api ? api.status() : 500;
+    }
+
+    private Buffer bytes(Object value) {
+        try {
+            return Buffer.buffer(json.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

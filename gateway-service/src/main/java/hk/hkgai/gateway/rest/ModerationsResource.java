@@ -12,7 +12,6 @@ import hk.hkgai.gateway.auth.RequiresScope;
 import hk.hkgai.gateway.auth.Scope;
 import hk.hkgai.gateway.client.Downstream;
 import hk.hkgai.gateway.client.MeshClients;
-import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.gateway.rest.dto.ModerationResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +49,7 @@ public class ModerationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresScope(Scope.CHAT)
     public Uni<ModerationResponse> moderate(JsonNode body) {
-        List<String> inputs = inputs(body);
+        List<String> inputs = TextInputs.of(body, MAX_INPUTS, MAX_CHARS);
         ApiCaller caller = current.get();
         String id = RequestIds.moderation();
         List<Uni<Verdict>> checks = new ArrayList<>(inputs.size());
@@ -72,34 +71,5 @@ public class ModerationsResource {
         }
         boolean flagged = v.getAction() == Action.ACTION_REFUSE || v.getAction() == Action.ACTION_REDACT;
         return new ModerationResponse.Result(flagged, categories, scores, ActionNames.of(v.getAction()), v.getPolicyVersion());
-    }
-
-    private static List<String> inputs(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest(null, "The body must be a JSON object with an 'input' field.");
-        }
-        JsonNode input = body.get("input");
-        List<String> out = new ArrayList<>();
-        if (input != null && input.isTextual()) {
-            out.add(input.asText());
-        } else if (input != null && input.isArray()) {
-            for (JsonNode n : input) {
-                if (!n.isTextual()) {
-                    throw ApiException.badRequest("input", "'input' must be a string or an array of strings.");
-                }
-                out.add(n.asText());
-            }
-        } else {
-            throw ApiException.badRequest("input", "'input' must be a string or an array of strings.");
-        }
-        if (out.isEmpty() || out.size() > MAX_INPUTS) {
-            throw ApiException.badRequest("input", "'input' must hold 1 to " + MAX_INPUTS + " texts.");
-        }
-        for (String s : out) {
-            if (s.isBlank() || s.length() > MAX_CHARS) {
-                throw ApiException.badRequest("input", "Each input must be a non-empty text of at most " + MAX_CHARS + " characters.");
-            }
-        }
-        return out;
     }
 }

@@ -4,8 +4,11 @@ import hk.hkgai.contracts.common.v1.ChatMessage;
 import hk.hkgai.contracts.inference.v1.SamplingParams;
 import java.util.List;
 
-/** A validated chat request: the conversation as protobuf turns and the sampling parameters. */
-public record ChatInput(String model, List<ChatMessage> messages, SamplingParams params, boolean stream) {
+/**
+ * A validated chat request: the conversation as protobuf turns and the sampling parameters; {@code model} is ""
+ * for the worker's default model.
+ */
+public record ChatInput(String model, List<ChatMessage> messages, SamplingParams params, boolean stream, boolean includeUsage) {
 
     public String lastUserText() {
         for (int i = messages.size() - 1; i >= 0; i--) {

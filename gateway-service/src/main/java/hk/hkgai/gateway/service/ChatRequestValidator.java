@@ -59,7 +59,12 @@ public class ChatRequestValidator {
         }
         // Empty model = the inference worker's configured default.
         String model = r.model() == null || r.model().equals(config.defaultModelAlias()) ? "" : r.model();
-        return new ChatInput(model, List.copyOf(messages), params(r), Boolean.TRUE.equals(r.stream()));
+        boolean stream = Boolean.TRUE.equals(r.stream());
+        if (r.streamOptions() != null && !stream) {
+            throw ApiException.badRequest("stream_options", "The 'stream_options' parameter is only allowed when 'stream' is enabled.");
+        }
+        boolean includeUsage = stream && r.streamOptions() != null && Boolean.TRUE.equals(r.streamOptions().includeUsage());
+        return new ChatInput(model, List.copyOf(messages), params(r), stream, includeUsage);
     }
 
     private static String text(JsonNode content, String param) {

@@ -9,15 +9,20 @@ import hk.hkgai.text.Lang;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Checks generated text as it streams. Text is released a sentence at a time: the unfinished tail is held
- * back, so a phrase or a phone number split across deltas is seen whole before anything of it is released.
+ * Checks generated text as it streams, with a sliding window: everything generated so far is evaluated, and text
+ * is released up to the last sentence end or up to {@value #WINDOW} characters before the end, whichever is later.
+ * A phrase shorter than the window is therefore complete in the evaluated text before any of it is released, and
+ * a personal-data match is never cut in two (the cut moves to its start). Text without sentence ends (English,
+ * code, a random-weight model) still streams, in steps of at least {@value #MIN_STEP} characters.
  * Only `refuse` and `redact` apply to output (guidance is for the prompt, not the answer).
  */
 @ApplicationScoped
 public class OutputGuard {
     private static final String SENTENCE_ENDS = "。！？；!?;\n";
-    /** A tail longer than this is released even without a sentence end, so a stream never stalls. */
-    private static final int MAX_HELD_CHARS = 400;
+    /** The tail held back when there is no sentence end: longer than any policy phrase or personal-data pattern. */
+    static final int WINDOW = 64;
+    /** Without a sentence end, release (and re-evaluate) only once this much more can go. */
+    static final int MIN_STEP = 16;
 
     private final PolicyEvaluator evaluator;
 
@@ -57,8 +62,8 @@ public class OutputGuard {
             if (cut <= released) {
                 return OutputVerdict.newBuilder().setAction(Action.ACTION_ALLOW).build();
             }
-            // Evaluate everything up to the cut, so a phrase spanning released and new text is still seen.
-            last = evaluator.evaluate(text.substring(0, cut));
+            // Evaluate everything so far (held tail included), so a phrase spanning the cut is seen whole.
+            last = evaluator.evaluate(text.toString());
             PolicyAction action = last.action();
             if (action == PolicyAction.REFUSE) {
                 refused = true;
@@ -79,17 +84,31 @@ public class OutputGuard {
         }
 
         private int releasableEnd() {
+            int cut = released;
             for (int i = text.length() - 1; i >= released; i--) {
                 if (SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
-                    return i + 1;
+                    cut = i + 1;
+                    break;
                 }
             }
-            if (text.length() - released > MAX_HELD_CHARS) {
-                int end = text.length();
+            int slide = text.length() - WINDOW;
+            if (slide - released >= MIN_STEP && slide > cut) {
+                cut = slide;
                 // Never cut between the two halves of a surrogate pair.
-                return Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
+                if (Character.isLowSurrogate(text.charAt(cut))) {
+                    cut--;
+                }
             }
-            return released;
+            if (cut <= released) {
+                return released;
+            }
+            // Never cut through personal data: what is released must be redacted whole.
+            for (var m : PiiDetector.find(text.substring(released), PiiDetector.names())) {
+                if (released + m.start() < cut && cut < released + m.end()) {
+                    cut = released + m.start();
+                }
+            }
+            return cut;
         }
     }
 }

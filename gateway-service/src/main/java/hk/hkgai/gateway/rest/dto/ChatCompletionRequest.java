@@ -15,5 +15,10 @@ public record ChatCompletionRequest(
         JsonNode stop,
         Long seed,
         String user,
-        Integer n) {
+        Integer n,
+        StreamOptions streamOptions) {
+
+    /** {@code include_usage}: a streamed answer ends with a chunk that carries the usage and no choices. */
+    public record StreamOptions(Boolean includeUsage) {
+    }
 }

@@ -1,0 +1,21 @@
+package hk.hkgai.gateway.service;
+
+import hk.hkgai.contracts.common.v1.Action;
+import hk.hkgai.contracts.common.v1.ChatMessage;
+import hk.hkgai.contracts.retrieval.v1.Passage;
+import hk.hkgai.contracts.safety.v1.Verdict;
+import hk.hkgai.gateway.auth.ApiCaller;
+import hk.hkgai.text.Lang;
+import java.util.List;
+
+/**
+ * A chat request that passed the input guard (or was refused by it) and has its sources: everything decided
+ * before the first token, so that a failure up to here is still an HTTP error status rather than a broken stream.
+ */
+public record PreparedChat(String requestId, ApiCaller caller, ChatInput input, Verdict verdict, Lang language,
+                           List<ChatMessage> conversation, List<Passage> passages) {
+
+    public boolean refused() {
+        return verdict.getAction() == Action.ACTION_REFUSE;
+    }
+}
