@@ -1,5 +1,6 @@
 // The gateway driven by the official `openai` npm package, as public-sector apps call it.
-// Run by OpenAiSdkIT (e2e-tests) against the mesh it started: HKGAI_BASE_URL, HKGAI_API_KEY, HKGAI_ONNX_MODEL.
+// Run by OpenAiSdkIT (e2e-tests) against the mesh it started: HKGAI_BASE_URL, HKGAI_API_KEY, HKGAI_ONNX_MODEL,
+// and HKGAI_LIMITED_API_KEY (a fresh key of a tenant allowed 2 requests per minute).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
@@ -113,6 +114,28 @@ test('a bad parameter raises BadRequestError naming it', async () => {
   await assert.rejects(client.chat.completions.create(ask('你好', { temperature: 5 })), (e) => {
     assert.ok(e instanceof OpenAI.BadRequestError, e.constructor.name);
     assert.equal(e.param, 'temperature');
+    return true;
+  });
+});
+
+test('beyond its tenant\'s limit a key gets the SDK\'s RateLimitError with a Retry-After', async () => {
+  const limited = new OpenAI({ baseURL, apiKey: process.env.HKGAI_LIMITED_API_KEY, maxRetries: 0 });
+  // The key file is re-read within 2 s of a change: wait for the new key to be known.
+  for (let i = 0; ; i++) {
+    try {
+      await limited.models.list();
+      break;
+    } catch (e) {
+      if (!(e instanceof OpenAI.AuthenticationError) || i > 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await limited.models.list();
+  await assert.rejects(limited.chat.completions.create(ask('你好')), (e) => {
+    assert.ok(e instanceof OpenAI.RateLimitError, e.constructor.name);
+    assert.equal(e.status, 429);
+    assert.equal(e.code, 'rate_limit_exceeded');
+    assert.ok(Number(e.headers.get('retry-after')) >= 1, String(e.headers.get('retry-after')));
     return true;
   });
 });

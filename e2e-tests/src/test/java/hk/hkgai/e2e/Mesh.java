@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class Mesh {
     static final String ONNX_MODEL = "tiny-qwen2";
+    static final String LIMITED_TENANT = "e2e-limited";
     private static Mesh instance;
 
     final String gatewayUrl;
@@ -50,6 +51,10 @@ final class Mesh {
                 .resolve("src/test/resources/models/tiny-qwen2").toAbsolutePath().toString());
         env.put("HKGAI_INFERENCE_ONNX_MODEL_ID", ONNX_MODEL);
         env.put("HKGAI_INFERENCE_ONNX_INTRA_OP_THREADS", "1");
+        // A tenant with a tiny request limit, set the way operators override one tenant: a mounted properties file.
+        Path limits = state.resolve("limits.properties");
+        Files.writeString(limits, "hkgai.gateway.limits.tenants." + LIMITED_TENANT + ".requests-per-minute=2\n");
+        env.put("HK_GATEWAY_CONFIG", limits.toUri().toString());
         for (String var : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "OPENSEARCH_PORT", "OPENSEARCH_TRANSPORT_PORT",
                 "HK_GATEWAY_PORT", "HK_SAFETY_HTTP_PORT", "HK_RETRIEVAL_HTTP_PORT", "HK_INFERENCE_HTTP_PORT",
                 "HK_INGEST_HTTP_PORT", "HK_SAFETY_GRPC_PORT", "HK_RETRIEVAL_GRPC_PORT", "HK_INFERENCE_GRPC_PORT")) {
@@ -64,6 +69,14 @@ final class Mesh {
         }
         String key = Files.readString(state.resolve("dev-api-key")).trim();
         return new Mesh("http://127.0.0.1:" + env.get("HK_GATEWAY_PORT"), key, "127.0.0.1:" + env.get("KAFKA_PORT"), upMillis, env);
+    }
+
+    /** A new key (chat scope) of the tenant limited to 2 requests per minute. */
+    String createLimitedKey() {
+        LocalInfra.ScriptResult r = LocalInfra.runScript("hk", List.of("key", "create", "--tenant", LIMITED_TENANT, "--scopes", "chat"),
+                env, Duration.ofMinutes(1));
+        return r.output().stream().filter(l -> l.matches("hk-[0-9a-f]{64}")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("./hk key create printed no key:\n" + r.tail(20)));
     }
 
     String inferenceMetricsUrl() {

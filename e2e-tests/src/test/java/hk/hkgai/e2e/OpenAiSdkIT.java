@@ -33,7 +33,8 @@ class OpenAiSdkIT {
     @Test
     void theOfficialOpenAiNodeClientPassesItsTests() throws Exception {
         Result r = run(List.of("node", "--test", "--test-reporter=spec", "openai-sdk.test.mjs"),
-                Map.of("HKGAI_BASE_URL", mesh.gatewayUrl + "/v1", "HKGAI_API_KEY", mesh.devKey, "HKGAI_ONNX_MODEL", Mesh.ONNX_MODEL), 300);
+                Map.of("HKGAI_BASE_URL", mesh.gatewayUrl + "/v1", "HKGAI_API_KEY", mesh.devKey, "HKGAI_ONNX_MODEL", Mesh.ONNX_MODEL,
+                        "HKGAI_LIMITED_API_KEY", mesh.createLimitedKey()), 300);
         System.out.println(r.output());
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).contains("ℹ fail 0").containsPattern("ℹ pass [1-9]");

@@ -150,6 +150,22 @@ class GatewayApiTest {
     }
 
     @Test
+    void beyondItsRequestsPerMinuteATenantGets429WithRetryAfterAndOthersAreUnaffected() {
+        String limited = "Bearer hk-test-limited";
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", limited).get("/v1/models").then().statusCode(503);
+        }
+        given().header("Authorization", limited).get("/v1/models")
+                .then().statusCode(429)
+                .header("Retry-After", equalTo("20"))
+                .header("x-ratelimit-limit-requests", equalTo("3"))
+                .body("error.code", equalTo("rate_limit_exceeded"))
+                .body("error.type", equalTo("requests"))
+                .body("error.message", containsString("Please try again in 20s"));
+        given().header("Authorization", ALL).get("/v1/models").then().statusCode(503);
+    }
+
+    @Test
     void searchWithoutQueryIs400() {
         given().header("Authorization", SEARCH_ONLY).get("/v1/search")
                 .then().statusCode(400).body("error.param", equalTo("q"));

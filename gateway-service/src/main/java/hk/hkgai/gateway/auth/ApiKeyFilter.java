@@ -1,6 +1,7 @@
 package hk.hkgai.gateway.auth;
 
 import hk.hkgai.gateway.config.GatewayConfig;
+import hk.hkgai.gateway.limits.TenantRateLimiter;
 import hk.hkgai.gateway.error.ApiException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -9,17 +10,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Authenticates `Authorization: Bearer <key>` on every endpoint marked {@link RequiresScope}, checks the
- * scope, and rejects bodies over the size limit before they are read.
+ * scope, rejects bodies over the size limit before they are read, and applies the tenant's rate limits.
  */
 public class ApiKeyFilter {
     private final ApiKeyStore keys;
     private final CurrentCaller current;
     private final GatewayConfig config;
+    private final TenantRateLimiter limiter;
 
-    public ApiKeyFilter(ApiKeyStore keys, CurrentCaller current, GatewayConfig config) {
+    public ApiKeyFilter(ApiKeyStore keys, CurrentCaller current, GatewayConfig config, TenantRateLimiter limiter) {
         this.keys = keys;
         this.current = current;
         this.config = config;
+        this.limiter = limiter;
     }
 
     @ServerRequestFilter
@@ -45,5 +48,6 @@ public class ApiKeyFilter {
         if (ctx.getLength() > config.maxBodyBytes()) {
             throw ApiException.tooLarge("Request body is " + ctx.getLength() + " bytes; the limit is " + config.maxBodyBytes() + ".");
         }
+        limiter.admit(caller.tenant());
     }
 }

@@ -39,6 +39,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "invalid_request_error", "request_too_large", null, message, Map.of());
     }
 
+    /** OpenAI's 429: type "requests" or "tokens", code rate_limit_exceeded, and when to retry. */
+    public static ApiException rateLimited(String type, String message, long retryAfterSeconds, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put("Retry-After", Long.toString(retryAfterSeconds));
+        return new ApiException(429, type, "rate_limit_exceeded", null, message, Map.copyOf(headers));
+    }
+
     public static ApiException unavailable(String message) {
         return new ApiException(503, "server_error", "service_unavailable", null, message, Map.of("Retry-After", "5"));
     }

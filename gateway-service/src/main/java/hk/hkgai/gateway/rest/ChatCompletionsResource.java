@@ -8,10 +8,12 @@ import hk.hkgai.gateway.auth.RequiresScope;
 import hk.hkgai.gateway.auth.Scope;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.gateway.kafka.AuditPublisher;
+import hk.hkgai.gateway.limits.TenantRateLimiter;
 import hk.hkgai.gateway.rest.dto.ChatCompletionRequest;
 import hk.hkgai.gateway.service.AuditEvents;
 import hk.hkgai.gateway.service.ChatEvent;
 import hk.hkgai.gateway.service.ChatInput;
+import hk.hkgai.gateway.service.ChatOutcome;
 import hk.hkgai.gateway.service.ChatOrchestrator;
 import hk.hkgai.gateway.service.ChatRequestValidator;
 import io.smallrye.mutiny.Multi;
@@ -43,9 +45,11 @@ public class ChatCompletionsResource {
     private final AuditPublisher audit;
     private final CurrentCaller current;
     private final ObjectMapper json;
+    private final TenantRateLimiter limiter;
 
     public ChatCompletionsResource(ChatRequestValidator validator, ChatOrchestrator orchestrator, AuditPublisher audit,
-                                   CurrentCaller current, ObjectMapper json) {
+                                   CurrentCaller current, ObjectMapper json, TenantRateLimiter limiter) {
+        this.limiter = limiter;
         this.validator = validator;
         this.orchestrator = orchestrator;
         this.audit = audit;
@@ -66,7 +70,7 @@ public class ChatCompletionsResource {
         String requestedModel = request.model() == null ? "hkgai" : request.model();
         if (!input.stream()) {
             Uni<Buffer> whole = orchestrator.answer(id, caller, input)
-                    .invoke(outcome -> audit.publish(AuditEvents.chat(id, caller, start, outcome, outcome.model(input.model()))))
+                    .invoke(outcome -> finished(id, caller, start, input, outcome))
                     .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
                     .map(outcome -> bytes(ChatResponses.whole(id, requestedModel, outcome)));
             return RestMulti.fromUniResponse(whole, Multi.createFrom()::item, b -> JSON_HEADERS, b -> 200);
@@ -78,7 +82,7 @@ public class ChatCompletionsResource {
                 prepared -> encoder.encode(orchestrator.events(prepared)
                         .invoke(event -> {
                             if (event instanceof ChatEvent.Done done) {
-                                audit.publish(AuditEvents.chat(id, caller, start, done.outcome(), done.outcome().model(input.model())));
+                                finished(id, caller, start, input, done.outcome());
                             }
                         })
                         .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
@@ -86,6 +90,11 @@ public class ChatCompletionsResource {
                         .onCancellation().invoke(() -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, CLIENT_CLOSED)))),
                 prepared -> ChatStreamEncoder.HEADERS,
                 prepared -> 200);
+    }
+
+    private void finished(String id, ApiCaller caller, long start, ChatInput input, ChatOutcome outcome) {
+        limiter.charge(caller.tenant(), outcome.promptTokens() + outcome.completionTokens());
+        audit.publish(AuditEvents.chat(id, caller, start, outcome, outcome.model(input.model())));
     }
 
     private static int status(Throwable e) {

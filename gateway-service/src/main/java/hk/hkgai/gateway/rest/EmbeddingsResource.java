@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hk.hkgai.contracts.inference.v1.EmbedRequest;
 import hk.hkgai.contracts.inference.v1.EmbedResponse;
 import hk.hkgai.contracts.inference.v1.Embedding;
+import hk.hkgai.gateway.auth.CurrentCaller;
 import hk.hkgai.gateway.auth.RequiresScope;
+import hk.hkgai.gateway.limits.TenantRateLimiter;
 import hk.hkgai.gateway.auth.Scope;
 import hk.hkgai.gateway.client.Downstream;
 import hk.hkgai.gateway.client.MeshClients;
@@ -35,9 +37,13 @@ public class EmbeddingsResource {
     static final int DIMENSIONS = 512;
 
     private final MeshClients mesh;
+    private final CurrentCaller current;
+    private final TenantRateLimiter limiter;
 
-    public EmbeddingsResource(MeshClients mesh) {
+    public EmbeddingsResource(MeshClients mesh, CurrentCaller current, TenantRateLimiter limiter) {
         this.mesh = mesh;
+        this.current = current;
+        this.limiter = limiter;
     }
 
     @POST
@@ -57,8 +63,10 @@ public class EmbeddingsResource {
         }
         EmbedRequest request = EmbedRequest.newBuilder().addAllTexts(inputs)
                 .setModel(model == null || model.isNull() ? "" : model.asText()).build();
+        String tenant = current.get().tenant();
         return mesh.embed(request)
                 .onFailure().transform(e -> Downstream.toApi("inference", e))
+                .invoke(r -> limiter.charge(tenant, r.getPromptTokens()))
                 .map(r -> response(r, base64));
     }
 
