@@ -166,6 +166,18 @@ class GatewayApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApiAndItsBearerKeys() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/chat/completions"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/embeddings"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/moderations"))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("paths.'/v1/chat/completions'.post.responses.'200'.content", org.hamcrest.Matchers.hasKey("text/event-stream"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
     void searchWithoutQueryIs400() {
         given().header("Authorization", SEARCH_ONLY).get("/v1/search")
                 .then().statusCode(400).body("error.param", equalTo("q"));

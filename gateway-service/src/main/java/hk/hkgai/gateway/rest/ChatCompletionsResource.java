@@ -9,7 +9,9 @@ import hk.hkgai.gateway.auth.Scope;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.gateway.kafka.AuditPublisher;
 import hk.hkgai.gateway.limits.TenantRateLimiter;
+import hk.hkgai.gateway.rest.dto.ChatCompletionChunk;
 import hk.hkgai.gateway.rest.dto.ChatCompletionRequest;
+import hk.hkgai.gateway.rest.dto.ChatCompletionResponse;
 import hk.hkgai.gateway.service.AuditEvents;
 import hk.hkgai.gateway.service.ChatEvent;
 import hk.hkgai.gateway.service.ChatInput;
@@ -26,6 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
@@ -59,6 +65,14 @@ public class ChatCompletionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a chat completion (OpenAI schema)",
+            description = "A grounded answer with [n] citation markers; hkgai.citations[n-1] is [n]. With stream=true the "
+                    + "answer is server-sent events of chat.completion.chunk objects ending with data: [DONE].")
+    @APIResponse(responseCode = "200", description = "The answer, or its stream",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatCompletionResponse.class)),
+                    @Content(mediaType = "text/event-stream", schema = @Schema(implementation = ChatCompletionChunk.class))})
+    @APIResponse(responseCode = "429", description = "A rate limit of the tenant; see Retry-After")
+    @APIResponse(responseCode = "503", description = "A downstream service (always including the safety guard) is unavailable")
     // No @Produces: a declared type would be negotiated against Accept (SDKs send application/json even when
     // streaming) and would make Quarkus frame the items itself. The Content-Type is set per response instead.
     @RequiresScope(Scope.CHAT)
