@@ -17,15 +17,22 @@ import hk.hkgai.contracts.safety.v1.OutputVerdict;
 import hk.hkgai.contracts.safety.v1.Verdict;
 import hk.hkgai.gateway.config.GatewayConfig;
 import io.quarkus.grpc.GrpcClient;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * The gateway's gRPC calls, each with its own deadline set per call (a deadline set once on an injected
- * stub is absolute and would expire for every later call).
+ * stub is absolute and would expire for every later call). The unary calls are idempotent, so a call that could
+ * not reach its service is retried once, and each has a circuit breaker (SmallRye Fault Tolerance; its state is
+ * exported as ft_circuitbreaker_* metrics): a service that keeps failing is not called again for a while, and
+ * requests fail fast instead of queueing. Generation is a stream and is never retried here: the orchestrator
+ * falls back to an extractive answer instead.
  */
 @ApplicationScoped
 public class MeshClients {
@@ -44,8 +51,12 @@ public class MeshClients {
         this.timeouts = config.timeouts();
     }
 
+    @Retry(maxRetries = 1, delay = 50)
+    @RetryWhen(exception = TransientFailure.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, skipOn = DownstreamRejected.class)
     public Uni<Verdict> checkInput(CheckInputRequest request) {
-        return safety.withDeadlineAfter(millis(timeouts.safety()), TimeUnit.MILLISECONDS).checkInput(request);
+        return safety.withDeadlineAfter(millis(timeouts.safety()), TimeUnit.MILLISECONDS).checkInput(request)
+                .onFailure().transform(DownstreamRejected::classify);
     }
 
     /** The output check lives as long as the generation it watches. */
@@ -53,20 +64,32 @@ public class MeshClients {
         return safety.withDeadlineAfter(millis(timeouts.generation()), TimeUnit.MILLISECONDS).checkOutput(chunks);
     }
 
+    @Retry(maxRetries = 1, delay = 50)
+    @RetryWhen(exception = TransientFailure.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, skipOn = DownstreamRejected.class)
     public Uni<SearchResponse> search(SearchRequest request) {
-        return retrieval.withDeadlineAfter(millis(timeouts.retrieval()), TimeUnit.MILLISECONDS).search(request);
+        return retrieval.withDeadlineAfter(millis(timeouts.retrieval()), TimeUnit.MILLISECONDS).search(request)
+                .onFailure().transform(DownstreamRejected::classify);
     }
 
     public Multi<GenerateChunk> generate(GenerateRequest request) {
         return inference.withDeadlineAfter(millis(timeouts.generation()), TimeUnit.MILLISECONDS).generate(request);
     }
 
+    @Retry(maxRetries = 1, delay = 50)
+    @RetryWhen(exception = TransientFailure.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, skipOn = DownstreamRejected.class)
     public Uni<EmbedResponse> embed(EmbedRequest request) {
-        return inference.withDeadlineAfter(millis(timeouts.embedding()), TimeUnit.MILLISECONDS).embed(request);
+        return inference.withDeadlineAfter(millis(timeouts.embedding()), TimeUnit.MILLISECONDS).embed(request)
+                .onFailure().transform(DownstreamRejected::classify);
     }
 
+    @Retry(maxRetries = 1, delay = 50)
+    @RetryWhen(exception = TransientFailure.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, skipOn = DownstreamRejected.class)
     public Uni<ListModelsResponse> listModels() {
-        return inference.withDeadlineAfter(millis(timeouts.retrieval()), TimeUnit.MILLISECONDS).listModels(ListModelsRequest.getDefaultInstance());
+        return inference.withDeadlineAfter(millis(timeouts.retrieval()), TimeUnit.MILLISECONDS).listModels(ListModelsRequest.getDefaultInstance())
+                .onFailure().transform(DownstreamRejected::classify);
     }
 
     private static long millis(Duration d) {

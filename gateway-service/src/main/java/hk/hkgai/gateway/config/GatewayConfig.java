@@ -20,6 +20,10 @@ public interface GatewayConfig {
     @WithDefault("32000")
     int maxMessageChars();
 
+    /** Chat answers in flight at once; beyond it requests are shed with 503 (see ChatAdmission). */
+    @WithDefault("256")
+    int maxConcurrentChats();
+
     /** Passages retrieved to ground one answer. */
     @WithDefault("5")
     int contextPassages();

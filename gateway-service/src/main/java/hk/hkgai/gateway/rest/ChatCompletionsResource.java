@@ -8,6 +8,7 @@ import hk.hkgai.gateway.auth.RequiresScope;
 import hk.hkgai.gateway.auth.Scope;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.gateway.kafka.AuditPublisher;
+import hk.hkgai.gateway.limits.ChatAdmission;
 import hk.hkgai.gateway.limits.TenantRateLimiter;
 import hk.hkgai.gateway.rest.dto.ChatCompletionChunk;
 import hk.hkgai.gateway.rest.dto.ChatCompletionRequest;
@@ -18,6 +19,7 @@ import hk.hkgai.gateway.service.ChatInput;
 import hk.hkgai.gateway.service.ChatOutcome;
 import hk.hkgai.gateway.service.ChatOrchestrator;
 import hk.hkgai.gateway.service.ChatRequestValidator;
+import hk.hkgai.gateway.service.GatewayMetrics;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -52,10 +54,15 @@ public class ChatCompletionsResource {
     private final CurrentCaller current;
     private final ObjectMapper json;
     private final TenantRateLimiter limiter;
+    private final GatewayMetrics metrics;
+    private final ChatAdmission admission;
 
     public ChatCompletionsResource(ChatRequestValidator validator, ChatOrchestrator orchestrator, AuditPublisher audit,
-                                   CurrentCaller current, ObjectMapper json, TenantRateLimiter limiter) {
+                                   CurrentCaller current, ObjectMapper json, TenantRateLimiter limiter, GatewayMetrics metrics,
+                                   ChatAdmission admission) {
         this.limiter = limiter;
+        this.admission = admission;
+        this.metrics = metrics;
         this.validator = validator;
         this.orchestrator = orchestrator;
         this.audit = audit;
@@ -82,17 +89,21 @@ public class ChatCompletionsResource {
         ChatInput input = validator.validate(request);
         String id = RequestIds.chat();
         String requestedModel = request.model() == null ? "hkgai" : request.model();
+        ChatAdmission.Permit permit = admission.acquire();
         if (!input.stream()) {
-            Uni<Buffer> whole = orchestrator.answer(id, caller, input)
+            Uni<Buffer> whole = orchestrator.answer(id, caller, input, start)
                     .invoke(outcome -> finished(id, caller, start, input, outcome))
                     .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
-                    .map(outcome -> bytes(ChatResponses.whole(id, requestedModel, outcome)));
+                    .map(outcome -> bytes(ChatResponses.whole(id, requestedModel, outcome)))
+                    .onTermination().invoke(permit::release);
             return RestMulti.fromUniResponse(whole, Multi.createFrom()::item, b -> JSON_HEADERS, b -> 200);
         }
         ChatStreamEncoder encoder = new ChatStreamEncoder(json, id, requestedModel, input.includeUsage());
         return RestMulti.fromUniResponse(
-                orchestrator.prepare(id, caller, input)
-                        .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e)))),
+                orchestrator.prepare(id, caller, input, start)
+                        .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
+                        .onFailure().invoke(permit::release)
+                        .onCancellation().invoke(permit::release),
                 prepared -> encoder.encode(orchestrator.events(prepared)
                         .invoke(event -> {
                             if (event instanceof ChatEvent.Done done) {
@@ -101,13 +112,15 @@ public class ChatCompletionsResource {
                         })
                         .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
                         // Cancelling here cancels the generation and the output check: the model slot is freed.
-                        .onCancellation().invoke(() -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, CLIENT_CLOSED)))),
+                        .onCancellation().invoke(() -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, CLIENT_CLOSED)))
+                        .onTermination().invoke(permit::release)),
                 prepared -> ChatStreamEncoder.HEADERS,
                 prepared -> 200);
     }
 
     private void finished(String id, ApiCaller caller, long start, ChatInput input, ChatOutcome outcome) {
         limiter.charge(caller.tenant(), outcome.promptTokens() + outcome.completionTokens());
+        metrics.tokens(caller.tenant(), outcome.model(input.model()), outcome.promptTokens(), outcome.completionTokens());
         audit.publish(AuditEvents.chat(id, caller, start, outcome, outcome.model(input.model())));
     }
 

@@ -2,6 +2,7 @@ package hk.hkgai.gateway.service;
 
 import hk.hkgai.contracts.common.v1.Action;
 import hk.hkgai.contracts.common.v1.ChatMessage;
+import hk.hkgai.contracts.inference.v1.FinishReason;
 import hk.hkgai.contracts.inference.v1.GenerateChunk;
 import hk.hkgai.contracts.inference.v1.GenerateRequest;
 import hk.hkgai.contracts.retrieval.v1.Passage;
@@ -16,19 +17,24 @@ import hk.hkgai.gateway.client.MeshClients;
 import hk.hkgai.gateway.config.GatewayConfig;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.text.Lang;
+import hk.hkgai.text.extractive.ExtractiveComposer;
+import io.grpc.Status;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * One grounded answer: input guard -> retrieval -> prompt -> inference stream -> output guard.
  * The guard never fails open: if either check cannot run, the request fails with 503 (or, once streaming, ends
- * with an error event) and nothing unchecked reaches the client. Retrieval failing degrades to an answer
- * without sources.
+ * with an error event) and nothing unchecked reaches the client. The rest degrades: retrieval failing gives an
+ * answer without sources that says so; inference failing before its first token gives the gateway's own
+ * extractive answer from the retrieved passages, with a notice, still through the output guard.
  *
  * <p>Two stages, so that streaming and non-streaming answers are the same flow: {@link #prepare} runs everything
  * before the first token (a failure there is still an HTTP status), {@link #events} streams the guarded answer.
@@ -36,58 +42,70 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ChatOrchestrator {
     private static final Logger LOG = Logger.getLogger(ChatOrchestrator.class);
+    /** The model id of the gateway's own fallback answer (the same composer as the worker's default model). */
+    static final String FALLBACK_MODEL = "hkgai-extractive-v1";
+    /** Inference failures that mean "no model now", not "bad request": these fall back to the extractive answer. */
+    private static final Set<Status.Code> FALLBACK_CODES = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.RESOURCE_EXHAUSTED, Status.Code.INTERNAL, Status.Code.UNKNOWN, Status.Code.ABORTED);
 
     private final MeshClients mesh;
     private final GatewayConfig config;
+    private final GatewayMetrics metrics;
+    private final ExtractiveComposer composer = new ExtractiveComposer(ExtractiveComposer.Settings.DEFAULTS);
 
-    public ChatOrchestrator(MeshClients mesh, GatewayConfig config) {
+    public ChatOrchestrator(MeshClients mesh, GatewayConfig config, GatewayMetrics metrics) {
         this.mesh = mesh;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** The whole answer at once (a non-streaming response). */
-    public Uni<ChatOutcome> answer(String requestId, ApiCaller caller, ChatInput input) {
-        return prepare(requestId, caller, input)
+    public Uni<ChatOutcome> answer(String requestId, ApiCaller caller, ChatInput input, long startNanos) {
+        return prepare(requestId, caller, input, startNanos)
                 .flatMap(prepared -> events(prepared).collect().last())
                 .map(last -> ((ChatEvent.Done) last).outcome())
                 .ifNoItem().after(config.chatTimeout()).failWith(() -> ApiException.unavailable("The answer took too long; please retry."));
     }
 
     /** Input guard and retrieval: everything before the first token. */
-    public Uni<PreparedChat> prepare(String requestId, ApiCaller caller, ChatInput input) {
+    public Uni<PreparedChat> prepare(String requestId, ApiCaller caller, ChatInput input, long startNanos) {
         CheckInputRequest check = CheckInputRequest.newBuilder().setRequestId(requestId).setTenant(caller.tenant())
                 .addAllMessages(input.messages()).build();
         return mesh.checkInput(check)
                 .onFailure().transform(e -> failClosed("input", e))
+                .invoke(verdict -> metrics.safety("input", verdict.getAction(), verdict.getHitsList()))
                 .flatMap(verdict -> {
                     Lang lang = Lang.fromCode(verdict.getLanguage()).orElse(Lang.EN);
                     if (verdict.getAction() == Action.ACTION_REFUSE) {
-                        return Uni.createFrom().item(new PreparedChat(requestId, caller, input, verdict, lang, List.of(), List.of()));
+                        return Uni.createFrom().item(new PreparedChat(requestId, caller, input, verdict, lang, List.of(),
+                                input.lastUserText(), List.of(), false, startNanos));
                     }
-                    return retrieve(requestId, caller, input, verdict, lang);
+                    return retrieve(requestId, caller, input, verdict, lang, startNanos);
                 });
     }
 
-    private Uni<PreparedChat> retrieve(String requestId, ApiCaller caller, ChatInput input, Verdict verdict, Lang lang) {
+    private Uni<PreparedChat> retrieve(String requestId, ApiCaller caller, ChatInput input, Verdict verdict, Lang lang, long startNanos) {
         boolean redacted = verdict.getAction() == Action.ACTION_REDACT;
         List<ChatMessage> conversation = redacted ? input.withLastUserText(verdict.getRedactedText()) : input.messages();
         String question = redacted ? verdict.getRedactedText() : input.lastUserText();
         SearchRequest search = SearchRequest.newBuilder().setQuery(question).setK(config.contextPassages())
                 .setLanguage(lang.code()).setPreferRecent(GroundingPolicy.timeSensitive(question)).build();
         return mesh.search(search)
-                .map(r -> r.getPassagesList())
+                .map(r -> new PreparedChat(requestId, caller, input, verdict, lang, conversation, question, r.getPassagesList(),
+                        false, startNanos))
                 .onFailure().recoverWithItem(e -> {
                     // Degrade, don't fail: the answer says the sources could not be consulted.
                     LOG.warnf("request %s: retrieval failed (%s); answering without sources", requestId, e.getMessage());
-                    return List.<Passage>of();
-                })
-                .map(passages -> new PreparedChat(requestId, caller, input, verdict, lang, conversation, passages));
+                    metrics.downstreamError("retrieval", Status.fromThrowable(e).getCode().name());
+                    metrics.degraded("no_sources");
+                    return new PreparedChat(requestId, caller, input, verdict, lang, conversation, question, List.of(), true, startNanos);
+                });
     }
 
     /**
      * The guarded answer as it streams: {@link ChatEvent.Text} deltas, at most one {@link ChatEvent.Refused}, then
-     * {@link ChatEvent.Done}. Cancelling the subscription cancels generation. A downstream failure is an
-     * {@link ApiException} (inference's own status, or 503 when the output guard is unreachable).
+     * {@link ChatEvent.Done}. Cancelling the subscription cancels generation. A failure is an {@link ApiException}
+     * (inference's own status when no fallback applies, or 503 when the output guard is unreachable).
      */
     public Multi<ChatEvent> events(PreparedChat prepared) {
         Verdict input = prepared.verdict();
@@ -95,64 +113,147 @@ public class ChatOrchestrator {
             return Multi.createFrom().items(new ChatEvent.Text(input.getMessage(), ""),
                     new ChatEvent.Done(ChatOutcome.refused(input)));
         }
-        String requestId = prepared.requestId();
-        Lang lang = prepared.language();
-        String tenant = prepared.caller().tenant();
         GenerateRequest generate = GenerateRequest.newBuilder()
-                .setRequestId(requestId).setModel(prepared.input().model())
-                .addAllMessages(PromptBuilder.messages(prepared.conversation(), prepared.passages(), input.getGuidance(), lang))
+                .setRequestId(prepared.requestId()).setModel(prepared.input().model())
+                .addAllMessages(PromptBuilder.messages(prepared.conversation(), prepared.passages(), input.getGuidance(), prepared.language()))
                 .addAllContext(PromptBuilder.context(prepared.passages()))
-                .setParams(prepared.input().params()).setLanguage(lang.code()).build();
-        AtomicReference<GenerateChunk> last = new AtomicReference<>();
+                .setParams(prepared.input().params()).setLanguage(prepared.language().code()).build();
+        GuardedAnswer answer = new GuardedAnswer(prepared, metrics, "");
+        if (prepared.sourcesUnavailable()) {
+            answer.preface(DegradedNotices.sourcesUnavailable(prepared.language()));
+        }
+        return guarded(prepared, mesh.generate(generate), answer)
+                .onFailure(InferenceFailed.class).recoverWithMulti(e -> {
+                    Status status = Status.fromThrowable(e.getCause());
+                    metrics.downstreamError("inference", status.getCode().name());
+                    if (!answer.showedAnswerText() && FALLBACK_CODES.contains(status.getCode())) {
+                        LOG.warnf("request %s: inference failed before its first token (%s); answering extractively",
+                                prepared.requestId(), status.getCode());
+                        metrics.degraded("extractive_fallback");
+                        GuardedAnswer fallback = new GuardedAnswer(prepared, metrics, answer.shown());
+                        fallback.preface(DegradedNotices.modelUnavailable(prepared.language()));
+                        return guarded(prepared, extractive(prepared), fallback);
+                    }
+                    return Multi.createFrom().failure(Downstream.toApi("inference", e.getCause()));
+                });
+    }
+
+    /** The answer of the gateway's own extractive composer, as if a model had streamed it. */
+    private Multi<GenerateChunk> extractive(PreparedChat prepared) {
+        List<ExtractiveComposer.Passage> passages = new ArrayList<>();
+        for (int i = 0; i < prepared.passages().size(); i++) {
+            passages.add(new ExtractiveComposer.Passage(i + 1, prepared.passages().get(i).getText()));
+        }
+        ExtractiveComposer.Answer composed = composer.compose(prepared.question(), passages, prepared.language());
+        List<GenerateChunk> chunks = new ArrayList<>();
+        for (String segment : composed.segments()) {
+            chunks.add(GenerateChunk.newBuilder().setTextDelta(segment).setModel(FALLBACK_MODEL).build());
+        }
+        chunks.add(GenerateChunk.newBuilder().setModel(FALLBACK_MODEL).setFinishReason(FinishReason.FINISH_REASON_STOP).build());
+        return Multi.createFrom().iterable(chunks);
+    }
+
+    /** Runs generated text through the output guard. Inference failures surface as {@link InferenceFailed}. */
+    private Multi<ChatEvent> guarded(PreparedChat prepared, Multi<GenerateChunk> source, GuardedAnswer answer) {
+        String requestId = prepared.requestId();
+        String tenant = prepared.caller().tenant();
+        String lang = prepared.language().code();
         AtomicReference<Throwable> inferenceFailure = new AtomicReference<>();
-        Multi<OutputChunk> generated = mesh.generate(generate)
+        Multi<OutputChunk> generated = source
                 // The last chunk carries usage and the finish reason; every chunk carries the model id.
-                .onItem().invoke(last::set)
+                .onItem().invoke(answer::noteChunk)
                 .onFailure().invoke(inferenceFailure::set)
-                .map(c -> OutputChunk.newBuilder().setRequestId(requestId).setTenant(tenant)
-                        .setLanguage(lang.code()).setTextDelta(c.getTextDelta()).build())
+                .map(c -> OutputChunk.newBuilder().setRequestId(requestId).setTenant(tenant).setLanguage(lang)
+                        .setTextDelta(c.getTextDelta()).build())
                 .onCompletion().continueWith(OutputChunk.newBuilder().setRequestId(requestId).setTenant(tenant)
-                        .setLanguage(lang.code()).setEnd(true).build());
-        GuardedAnswer answer = new GuardedAnswer(prepared, last);
-        return mesh.checkOutput(generated)
-                .invoke(answer::note)
+                        .setLanguage(lang).setEnd(true).build());
+        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(answer.prefaceEvents()), mesh.checkOutput(generated)
+                .invoke(answer::noteVerdict)
                 // A refusal ends the stream here: cancelling upstream stops the output check and the generation.
                 .select().first(v -> v.getAction() != Action.ACTION_REFUSE)
                 .map(answer::release)
                 .filter(e -> !e.text().isEmpty())
                 .map(ChatEvent.class::cast)
                 .onCompletion().switchTo(() -> Multi.createFrom().iterable(answer.end()))
-                .onFailure().transform(e -> inferenceFailure.get() != null
-                        ? Downstream.toApi("inference", inferenceFailure.get())
-                        : e instanceof ApiException ? e : failClosed("output", e));
+                .onFailure().transform(e -> {
+                    if (inferenceFailure.get() != null) {
+                        return new InferenceFailed(inferenceFailure.get());
+                    }
+                    if (e instanceof ApiException) {
+                        return e;
+                    }
+                    metrics.downstreamError("safety", Status.fromThrowable(e).getCode().name());
+                    return failClosed("output", e);
+                }));
+    }
+
+    /** Generation failed (as opposed to the guard): the caller decides between a fallback and an error. */
+    private static final class InferenceFailed extends RuntimeException {
+        InferenceFailed(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /** The answer's state while it streams: released text with renumbered markers, and the guard's last word. */
     private static final class GuardedAnswer {
         private final PreparedChat prepared;
-        private final AtomicReference<GenerateChunk> last;
+        private final GatewayMetrics metrics;
         private final CitationMarkers markers;
         private final StringBuilder shown = new StringBuilder();
+        private final List<ChatEvent> preface = new ArrayList<>(1);
+        private final AtomicReference<GenerateChunk> last = new AtomicReference<>();
+        private volatile boolean answerText;
         private Action action;
         private OutputVerdict refusal;
 
-        GuardedAnswer(PreparedChat prepared, AtomicReference<GenerateChunk> last) {
+        /** @param alreadyShown what the client has seen of this answer before this attempt (notices) */
+        GuardedAnswer(PreparedChat prepared, GatewayMetrics metrics, String alreadyShown) {
+            this.shown.append(alreadyShown);
             this.prepared = prepared;
-            this.last = last;
+            this.metrics = metrics;
             this.markers = new CitationMarkers(prepared.passages());
             this.action = prepared.verdict().getAction();
         }
 
-        void note(OutputVerdict v) {
+        /** A notice shown before the answer (ours, not generated: it needs no guard). */
+        void preface(String notice) {
+            preface.add(text(notice));
+        }
+
+        List<ChatEvent> prefaceEvents() {
+            return preface;
+        }
+
+        String shown() {
+            return shown.toString();
+        }
+
+        boolean showedAnswerText() {
+            return answerText;
+        }
+
+        void noteChunk(GenerateChunk chunk) {
+            last.set(chunk);
+        }
+
+        void noteVerdict(OutputVerdict v) {
             if (v.getAction() == Action.ACTION_REFUSE) {
                 refusal = v;
             } else if (v.getAction() == Action.ACTION_REDACT) {
                 action = Action.ACTION_REDACT;
             }
+            if (v.getAction() != Action.ACTION_ALLOW) {
+                metrics.safety("output", v.getAction(), v.getHitsList());
+            }
         }
 
         ChatEvent.Text release(OutputVerdict v) {
-            return text(markers.push(v.getSafeText()));
+            ChatEvent.Text t = text(markers.push(v.getSafeText()));
+            if (!t.text().isEmpty() && !answerText) {
+                answerText = true;
+                metrics.firstToken(model(), prepared.input().stream(), Duration.ofNanos(System.nanoTime() - prepared.startNanos()));
+            }
+            return t;
         }
 
         List<ChatEvent> end() {
@@ -171,10 +272,14 @@ public class ChatOrchestrator {
             return tail;
         }
 
+        private String model() {
+            GenerateChunk chunk = last.get();
+            return chunk == null ? "" : chunk.getModel();
+        }
+
         private ChatEvent.Text text(String s) {
             shown.append(s);
-            GenerateChunk chunk = last.get();
-            return new ChatEvent.Text(s, chunk == null ? "" : chunk.getModel());
+            return new ChatEvent.Text(s, model());
         }
     }
 

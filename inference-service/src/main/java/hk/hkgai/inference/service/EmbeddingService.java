@@ -1,9 +1,9 @@
 package hk.hkgai.inference.service;
 
 import hk.hkgai.inference.backend.ModelCard;
-import hk.hkgai.inference.backend.extractive.ExtractiveComposer;
 import hk.hkgai.inference.config.InferenceConfig;
 import hk.hkgai.embeddings.BgeEmbedder;
+import hk.hkgai.text.extractive.ExtractiveComposer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

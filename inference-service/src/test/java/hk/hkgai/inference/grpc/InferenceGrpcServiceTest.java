@@ -15,7 +15,7 @@ import hk.hkgai.contracts.inference.v1.InferenceServiceGrpc;
 import hk.hkgai.contracts.inference.v1.ListModelsRequest;
 import hk.hkgai.contracts.inference.v1.ModelInfo;
 import hk.hkgai.inference.NewsFixtures;
-import hk.hkgai.inference.backend.extractive.ExtractiveComposer;
+import hk.hkgai.text.extractive.ExtractiveComposer;
 import hk.hkgai.inference.service.EmbeddingService;
 import hk.hkgai.text.Lang;
 import io.grpc.Status;

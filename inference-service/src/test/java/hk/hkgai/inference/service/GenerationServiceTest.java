@@ -11,7 +11,7 @@ import hk.hkgai.contracts.inference.v1.GenerateRequest;
 import hk.hkgai.contracts.inference.v1.SamplingParams;
 import hk.hkgai.inference.NewsFixtures;
 import hk.hkgai.inference.backend.extractive.ExtractiveBackend;
-import hk.hkgai.inference.backend.extractive.ExtractiveComposer;
+import hk.hkgai.text.extractive.ExtractiveComposer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.time.Duration;

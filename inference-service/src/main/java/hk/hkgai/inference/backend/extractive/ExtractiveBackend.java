@@ -7,6 +7,7 @@ import hk.hkgai.inference.backend.GenerationRequest;
 import hk.hkgai.inference.backend.ModelCard;
 import hk.hkgai.inference.config.InferenceConfig;
 import hk.hkgai.inference.service.EmbeddingService;
+import hk.hkgai.text.extractive.ExtractiveComposer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -1,4 +1,4 @@
-package hk.hkgai.inference.backend.extractive;
+package hk.hkgai.text.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

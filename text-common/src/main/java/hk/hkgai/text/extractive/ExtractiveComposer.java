@@ -1,4 +1,4 @@
-package hk.hkgai.inference.backend.extractive;
+package hk.hkgai.text.extractive;
 
 import hk.hkgai.text.ChineseScript;
 import hk.hkgai.text.Lang;

@@ -1,8 +1,7 @@
-package hk.hkgai.inference.backend.extractive;
+package hk.hkgai.text.extractive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hk.hkgai.inference.NewsFixtures;
 import hk.hkgai.text.ChineseScript;
 import hk.hkgai.text.Lang;
 import java.util.List;
@@ -15,7 +14,7 @@ class ExtractiveComposerTest {
 
     @Test
     void answersFromTheMatchingSentencesWithTheirMarkers() {
-        var answer = composer.compose("天文台幾點發出八號風球？", NewsFixtures.passages(), Lang.YUE);
+        var answer = composer.compose("天文台幾點發出八號風球？", NewsSamples.passages(), Lang.YUE);
 
         assertThat(answer.grounded()).isTrue();
         assertThat(answer.text()).startsWith("根據最新資料：")
@@ -27,7 +26,7 @@ class ExtractiveComposerTest {
     @Test
     void answersAnEnglishQuestionFromTheEnglishPassage() {
         var answer = composer.compose("When did the Legislative Council pass the national security bill?",
-                NewsFixtures.passages(), Lang.EN);
+                NewsSamples.passages(), Lang.EN);
 
         assertThat(answer.text()).startsWith("According to the latest sources: ")
                 .contains("The Legislative Council passed the Safeguarding National Security Bill on 19 March 2024[3].")
@@ -37,7 +36,7 @@ class ExtractiveComposerTest {
 
     @Test
     void answersASimplifiedQuestionAboutATraditionalPassageInSimplifiedScript() {
-        var answer = composer.compose("八号信号会维持到什么时候？", NewsFixtures.passages(), Lang.ZH_HANS);
+        var answer = composer.compose("八号信号会维持到什么时候？", NewsSamples.passages(), Lang.ZH_HANS);
 
         assertThat(answer.text()).startsWith("根据最新资料：").contains("八号信号会维持至少至下午4时[1]。");
         assertThat(traditionalOnly(answer.text())).isEmpty();
@@ -45,7 +44,7 @@ class ExtractiveComposerTest {
 
     @Test
     void answersACantoneseQuestionInTraditionalScript() {
-        var answer = composer.compose("東鐵綫點解停咗？", NewsFixtures.passages(), Lang.YUE);
+        var answer = composer.compose("東鐵綫點解停咗？", NewsSamples.passages(), Lang.YUE);
 
         assertThat(answer.markers()).containsExactly(2);
         assertThat(answer.text()).startsWith("根據最新資料：").contains("港鐵東鐵", "暫停[2]。");
@@ -60,7 +59,7 @@ class ExtractiveComposerTest {
             "What is the price of Bitcoin today?|en|I could not find an answer to this in the available sources.",
     })
     void saysPlainlyWhenTheSourcesDoNotAnswer(String question, String lang, String expected) {
-        var answer = composer.compose(question, NewsFixtures.passages(), Lang.fromCode(lang).orElseThrow());
+        var answer = composer.compose(question, NewsSamples.passages(), Lang.fromCode(lang).orElseThrow());
 
         assertThat(answer.grounded()).isFalse();
         assertThat(answer.text()).isEqualTo(expected);
@@ -77,7 +76,7 @@ class ExtractiveComposerTest {
     @Test
     void keepsOneOfTwoNearDuplicateSentences() {
         var passages = List.of(
-                new ExtractiveComposer.Passage(1, NewsFixtures.TYPHOON),
+                new ExtractiveComposer.Passage(1, NewsSamples.TYPHOON),
                 // The same notice reported by another outlet, in Simplified script and with 於 for 在.
                 new ExtractiveComposer.Passage(2, "天文台于上午9时40分发出八号东北烈风或暴风信号。八号信号下，港铁地面路段服务暂停。"));
 
@@ -91,7 +90,7 @@ class ExtractiveComposerTest {
     @Test
     void presentsSentencesByPassageRankThenPosition() {
         var answer = composer.compose("八號信號生效期間，市民應該留在安全地方嗎？八號信號會維持到幾時？",
-                NewsFixtures.passages(), Lang.ZH_HANT);
+                NewsSamples.passages(), Lang.ZH_HANT);
 
         String text = answer.text();
         assertThat(text).contains("八號信號會維持至少至下午4時[1]。", "市民應留在安全地方，遠離海旁及低窪地區[1]。");
