@@ -195,6 +195,9 @@ public class GatewayBench {
         result.put("setup", setup);
 
         Memory idle = Memory.sample(this, 1);
+        Cpu idleCpu = Cpu.start(stateDir);
+        Thread.sleep(3000);
+        result.put("idle_cpu", idleCpu.stop());
         LOG.info("warming up both paths");
         Load.closed(List.of(new Load.Group("gateway", gateway, 20)), Duration.ZERO, d.warmup());
         Load.closed(List.of(new Load.Group("direct", direct, 20)), Duration.ZERO, d.warmup());
@@ -250,6 +253,7 @@ public class GatewayBench {
             notes.add(rateLimitedInLatency + " gateway requests of the latency phases were rate-limited (429): the dev tenant's "
                     + "raised limits were not applied (HK_GATEWAY_CONFIG)");
         }
+        noteOtherProcesses(result);
         result.put("target_added_p99_ms", TARGET_ADDED_P99_MS);
         result.put("target_rps", TARGET_RPS);
         result.put("met", met);
@@ -453,8 +457,9 @@ public class GatewayBench {
         List<Double> rates = new ArrayList<>();
         rates.add(TARGET_RPS);
         for (double share : new double[] {0.8, 0.6, 0.4}) {
-            double r = Math.floor(Math.min(capacity * share, TARGET_RPS - 5) / 5) * 5;
-            if (r >= 5 && !rates.contains(r) && r < rates.get(rates.size() - 1)) {
+            double r = Math.min(capacity * share, TARGET_RPS - 5);
+            r = r >= 20 ? Math.floor(r / 5) * 5 : Math.floor(r); // whole requests per second below 20
+            if (r >= 1 && r < rates.get(rates.size() - 1)) {
                 rates.add(r);
             }
         }
@@ -465,7 +470,7 @@ public class GatewayBench {
         for (double rate : rates) {
             LOG.infof("open loop, gateway at %.0f rps", rate);
             Cpu cpu = Cpu.start(stateDir);
-            Load.OpenRun run = Load.open(gateway, rate, d.settle(), d.openMeasure(), 2000);
+            Load.OpenRun run = Load.open(gateway, rate, d.settle(), d.openMeasure(), inFlightCap(rate));
             Map<String, Object> used = cpu.stop();
             Map<String, Object> verdict = sustained(run);
             Map<String, Object> a = new LinkedHashMap<>();
@@ -491,7 +496,7 @@ public class GatewayBench {
         }
         LOG.infof("open loop, direct at %.0f rps", rate);
         Cpu cpu = Cpu.start(stateDir);
-        Load.OpenRun directRun = Load.open(direct, rate, d.settle(), d.openMeasure(), 2000);
+        Load.OpenRun directRun = Load.open(direct, rate, d.settle(), d.openMeasure(), inFlightCap(rate));
         Map<String, Object> directCpu = cpu.stop();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("target_rps", TARGET_RPS);
@@ -503,10 +508,15 @@ public class GatewayBench {
         out.put("direct_sustained", sustained(directRun).get("sustained"));
         out.put("added_ms", added(chosen.tally(), directRun.tally()));
         out.put("attempts", attempts);
-        out.put("sustained_means", "ok >= 99%, every request sent (<= 2000 in flight), completions >= 95% of the rate, p99 <= 1 s, "
+        out.put("sustained_means", "ok >= 99%, never 1 s worth of requests in flight, completions >= 95% of the rate, p99 <= 1 s, "
                 + "and no growing queue (p50 of the last quarter <= 2 x p50 of the first quarter + 20 ms); latency counts from when "
                 + "a request was due, so a client that fell behind shows as latency");
         return out;
+    }
+
+    /** One second's worth of requests in flight: beyond that, p99 <= 1 s (part of "sustained") cannot hold. */
+    private static int inFlightCap(double rate) {
+        return (int) Math.max(20, Math.ceil(rate));
     }
 
     private static Map<String, Object> sustained(Load.OpenRun run) {
@@ -523,6 +533,11 @@ public class GatewayBench {
         m.put("p50_first_quarter_ms", Stats.round(firstQ));
         m.put("p50_last_quarter_ms", Stats.round(lastQ));
         m.put("send_lag_p99_ms", Stats.round(Stats.percentile(run.sendLagMs(), 99)));
+        if (run.aborted()) {
+            m.put("stopped_after_s", Stats.round(run.abortedAfterS()));
+            m.put("stopped_because", inFlightCap(run.rate()) + " requests in flight (1 s worth): the path is not keeping up; rps is "
+                    + "what was answered from the first request until the last one ended");
+        }
         return m;
     }
 
@@ -594,8 +609,10 @@ public class GatewayBench {
         r.put("requests", rs.size());
         r.put("statuses", rec.tally().statuses());
         r.put("success_rate_pct", Stats.round(rec.tally().okPercent()));
-        r.put("success_rate_second_half_pct", Stats.round(secondHalf.isEmpty() ? 0
-                : 100.0 * secondHalf.stream().filter(s -> s.status() == 200).count() / secondHalf.size()));
+        r.put("second_half", secondHalf.isEmpty() ? null : Map.of(
+                "requests", secondHalf.size(),
+                "success_rate_pct", Stats.round(100.0 * secondHalf.stream().filter(s -> s.status() == 200).count() / secondHalf.size()),
+                "p50_ms", Stats.round(Stats.percentile(secondHalf.stream().filter(s -> s.status() == 200).map(Load.Sample::latencyMs).toList(), 50))));
         r.put("rps", Stats.round(rec.tally().rps()));
         r.put("latency_ms", Load.latency(rec.tally().latencies(true)));
         r.put("first_ok_after_ms", Stats.round(firstOk));
@@ -610,6 +627,25 @@ public class GatewayBench {
                     + "timeouts) instead of being refused; only the limited tenant was refused, with 429");
         }
         return Map.of("overload", o, "recovery", r);
+    }
+
+    /** Flags the phases during which something outside the mesh used a noticeable share of the cores. */
+    @SuppressWarnings("unchecked")
+    private void noteOtherProcesses(Map<String, Object> result) {
+        List<String> busy = new ArrayList<>();
+        for (Map<String, Object> phase : (List<Map<String, Object>>) result.get("closed_loop")) {
+            for (String path : List.of("gateway", "direct")) {
+                Map<String, Object> cpu = (Map<String, Object>) ((Map<String, Object>) phase.get(path)).get("cpu");
+                double other = ((Number) cpu.get("cores_other_processes")).doubleValue();
+                if (other >= 0.25) {
+                    busy.add(String.format("closed c=%s %s: %.2f", phase.get("clients"), path, other));
+                }
+            }
+        }
+        if (!busy.isEmpty()) {
+            notes.add("processes outside the mesh (e.g. a concurrent build) used cores during: " + String.join("; ", busy)
+                    + " (cores); those figures are pessimistic");
+        }
     }
 
     private static Map<String, Object> added(Load.Tally gateway, Load.Tally direct) {
@@ -666,9 +702,13 @@ public class GatewayBench {
                     cores.put(name, Stats.round((now - before.get(name)) / wall));
                 }
             });
+            double busy = ProcStats.MachineCpu.now().busyPercentSince(machine);
+            double ours = cores.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("machine_busy_pct", Stats.round(ProcStats.MachineCpu.now().busyPercentSince(machine)));
+            m.put("machine_busy_pct", Stats.round(busy));
             m.put("cores_by_process", cores);
+            // Whatever else ran on the machine meanwhile (a build, another test): it takes cores from the mesh.
+            m.put("cores_other_processes", Stats.round(Math.max(0, busy / 100 * Runtime.getRuntime().availableProcessors() - ours)));
             return m;
         }
     }
@@ -766,9 +806,10 @@ public class GatewayBench {
         System.out.println();
         System.out.printf("gateway path vs inference direct, hkgai-extractive-v1; %s cpus (%s), %s GB%s%n", machine.get("cpus"),
                 machine.get("cpu"), machine.get("memory_gb"), Boolean.TRUE.equals(r.get("quick")) ? "; QUICK run" : "");
-        System.out.println("latency ms of 200 answers; cpu = cores used by gateway / whole mesh+bench, machine busy %");
-        String head = "%-18s %-8s %8s %7s %8s %8s %8s   %s%n";
-        System.out.printf(head, "phase", "path", "rps", "ok%", "p50", "p90", "p99", "cpu");
+        System.out.println("latency ms of the 200 answers; cores used by the gateway, inference, the whole mesh + this client, other");
+        System.out.println("processes on the machine (builds...), and the machine's busy %");
+        String head = "%-18s %-8s %8s %7s %8s %8s %8s   %5s %5s %5s %5s %5s%n";
+        System.out.printf(head, "phase", "path", "rps", "ok%", "p50", "p90", "p99", "gw", "inf", "mesh", "other", "busy%");
         for (Map<String, Object> phase : (List<Map<String, Object>>) r.get("closed_loop")) {
             String name = "closed c=" + phase.get("clients");
             row(name, "gateway", (Map<String, Object>) phase.get("gateway"));
@@ -778,8 +819,9 @@ public class GatewayBench {
         Map<String, Object> open = (Map<String, Object>) r.get("open_loop");
         for (Map<String, Object> a : (List<Map<String, Object>>) open.get("attempts")) {
             row(String.format("open %.0f rps", ((Number) a.get("rate_rps")).doubleValue()), "gateway", (Map<String, Object>) a.get("gateway"));
-            System.out.printf("%-18s %-8s sustained=%s (p50 first/last quarter %s/%s ms, send lag p99 %s ms)%n", "", "",
-                    a.get("sustained"), a.get("p50_first_quarter_ms"), a.get("p50_last_quarter_ms"), a.get("send_lag_p99_ms"));
+            System.out.printf("%-18s %-8s sustained=%s (p50 first/last quarter %s/%s ms, send lag p99 %s ms%s)%n", "", "",
+                    a.get("sustained"), a.get("p50_first_quarter_ms"), a.get("p50_last_quarter_ms"), a.get("send_lag_p99_ms"),
+                    a.containsKey("stopped_after_s") ? "; stopped after " + a.get("stopped_after_s") + " s: 1 s worth of requests in flight" : "");
         }
         row(String.format("open %.0f rps", ((Number) open.get("rate_rps")).doubleValue()), "direct", (Map<String, Object>) open.get("direct"));
         addedRow((Map<String, Object>) open.get("added_ms"));
@@ -810,9 +852,9 @@ public class GatewayBench {
         System.out.printf("  5xx other than 503: %s; gateway alive after: %s (/q/health/live %s)%n", o.get("other_5xx"),
                 o.get("gateway_alive_after"), o.get("gateway_live_status_after"));
         Map<String, Object> recLat = (Map<String, Object>) rec.get("latency_ms");
-        System.out.printf("recovery: 10 clients for %s s -> success %s%% (second half %s%%), p50 %s ms, p99 %s ms, first 200 after %s ms, %s%n",
-                rec.get("seconds"), rec.get("success_rate_pct"), rec.get("success_rate_second_half_pct"), recLat.get("p50"),
-                recLat.get("p99"), rec.get("first_ok_after_ms"), rec.get("statuses"));
+        System.out.printf("recovery: 10 clients for %s s -> success %s%%, p50 %s ms, p99 %s ms, first 200 after %s ms, %s; second half: %s%n",
+                rec.get("seconds"), rec.get("success_rate_pct"), recLat.get("p50"), recLat.get("p99"), rec.get("first_ok_after_ms"),
+                rec.get("statuses"), rec.get("second_half") == null ? "no request started" : rec.get("second_half"));
         System.out.println();
         Map<String, Object> added = (Map<String, Object>) open.get("added_ms");
         System.out.printf("target: added p99 <= %.0f ms at %.0f rps -> %s (open loop at %.0f rps%s: added p99 %s ms)%n",
@@ -831,8 +873,9 @@ public class GatewayBench {
         Map<String, Object> cpu = (Map<String, Object>) s.get("cpu");
         Map<String, Object> cores = (Map<String, Object>) cpu.get("cores_by_process");
         double all = cores.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
-        System.out.printf("%-18s %-8s %8s %7s %8s %8s %8s   gw %s / all %.2f, %s%%%n", phase, path, s.get("rps"), s.get("ok_pct"),
-                lat.get("p50"), lat.get("p90"), lat.get("p99"), cores.getOrDefault("gateway", "-"), all, cpu.get("machine_busy_pct"));
+        System.out.printf("%-18s %-8s %8s %7s %8s %8s %8s   %5s %5s %5.2f %5s %5s%n", phase, path, s.get("rps"), s.get("ok_pct"),
+                lat.get("p50"), lat.get("p90"), lat.get("p99"), cores.getOrDefault("gateway", "-"), cores.getOrDefault("inference", "-"),
+                all, cpu.get("cores_other_processes"), cpu.get("machine_busy_pct"));
     }
 
     private static void addedRow(Map<String, Object> a) {

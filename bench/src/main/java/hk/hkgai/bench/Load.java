@@ -117,7 +117,7 @@ public final class Load {
             m.put("statuses", statuses());
             m.put("latency_ms", latency(latencies(true)));
             if (dropped() > 0) {
-                m.put("not_sent_client_cap", dropped());
+                m.put("stopped_at_in_flight_cap", true);
             }
             return m;
         }
@@ -237,19 +237,27 @@ public final class Load {
         }
     }
 
-    /** What an open-loop phase measured besides the tally: how late the requests left. */
-    public record OpenRun(Tally tally, double rate, List<Double> sendLagMs) {
+    /**
+     * What an open-loop phase measured besides the tally: how late the requests left, and when the run was given up
+     * because the in-flight cap was reached (NaN: it ran to its end).
+     */
+    public record OpenRun(Tally tally, double rate, List<Double> sendLagMs, double abortedAfterS) {
+        public boolean aborted() {
+            return !Double.isNaN(abortedAfterS);
+        }
     }
 
     /**
      * Open loop at a fixed rate: request i is due at t0 + i/rate whether or not earlier ones have answered, and its
      * latency counts from when it was due (so a client falling behind shows up as latency, not as a lower rate: no
-     * coordinated omission). At most {@code maxOutstanding} in flight; beyond that a request is not sent and counted
-     * (a server that cannot keep up would otherwise make this loop open thousands of connections).
+     * coordinated omission). At most {@code maxOutstanding} in flight: reaching it means the server is not keeping up
+     * with the rate, and the run stops sending there (a server far beyond capacity would otherwise collect a queue
+     * that takes minutes to drain and spoils the next phase).
      */
     public static OpenRun open(Target target, double rate, Duration settle, Duration measure, int maxOutstanding)
             throws InterruptedException {
         Tally tally = new Tally();
+        Tally early = new Tally(); // requests due during the settle period: kept only if the run is given up early
         tally.seconds = measure.toNanos() / 1e9;
         List<Double> lag = new ArrayList<>();
         long t0 = System.nanoTime() + 1_000_000;
@@ -257,6 +265,8 @@ public final class Load {
         long stopAt = measureFrom + measure.toNanos();
         double period = 1e9 / rate;
         AtomicInteger outstanding = new AtomicInteger();
+        AtomicLong answered = new AtomicLong();
+        double abortedAfter = Double.NaN;
         for (long i = 0; ; i++) {
             long due = t0 + (long) (i * period);
             if (due >= stopAt) {
@@ -266,33 +276,41 @@ public final class Load {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            boolean measured = due >= measureFrom;
             if (outstanding.get() >= maxOutstanding) {
-                if (measured) {
-                    tally.dropped.incrementAndGet();
-                }
-                continue;
+                tally.dropped.incrementAndGet();
+                abortedAfter = (System.nanoTime() - t0) / 1e9;
+                break;
             }
             outstanding.incrementAndGet();
-            if (measured) {
+            Tally into = due >= measureFrom ? tally : early;
+            if (into == tally) {
                 lag.add((System.nanoTime() - due) / 1e6);
             }
             call(target, i).whenComplete((o, e) -> {
                 long end = System.nanoTime();
-                outstanding.decrementAndGet();
                 Outcome out = o == null ? new Outcome(CONNECTION_ERROR, 0) : o;
-                if (measured) {
-                    tally.add(new Sample(out.status(), (due - measureFrom) / 1e6, (end - due) / 1e6));
-                }
+                into.add(new Sample(out.status(), (due - measureFrom) / 1e6, (end - due) / 1e6));
                 if (end >= measureFrom && end < stopAt) {
                     tally.completedInWindow.incrementAndGet();
                 }
+                if (out.status() == 200) {
+                    answered.incrementAndGet();
+                }
+                outstanding.decrementAndGet();
             });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (outstanding.get() > 0 && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
-        return new OpenRun(tally, rate, lag);
+        if (!Double.isNaN(abortedAfter)) {
+            // Given up: everything sent counts, and the rate is what was answered from the first request to the last.
+            for (Sample s : early.samples()) {
+                tally.add(s);
+            }
+            tally.seconds = (System.nanoTime() - t0) / 1e9;
+            tally.completedInWindow.set(answered.get());
+        }
+        return new OpenRun(tally, rate, lag, abortedAfter);
     }
 }

@@ -79,6 +79,23 @@ final class Mesh {
                 .orElseThrow(() -> new IllegalStateException("./hk key create printed no key:\n" + r.tail(20)));
     }
 
+    /** Stops one service of the mesh (SIGTERM, then waits for it to exit), as a crash or a deploy would. */
+    void stopService(String service) throws Exception {
+        Path pidFile = Path.of(env.get("HK_STATE_DIR"), "run", service + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        process.destroy();
+        process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts whatever part of the mesh is not running (./hk up leaves running parts alone). */
+    void restoreAll() {
+        LocalInfra.ScriptResult up = LocalInfra.runScript("hk", List.of("up"), env, Duration.ofMinutes(5));
+        if (up.exitCode() != 0) {
+            throw new IllegalStateException("./hk up failed (exit " + up.exitCode() + "):\n" + up.tail(60));
+        }
+    }
+
     String inferenceMetricsUrl() {
         return "http://127.0.0.1:" + env.get("HK_INFERENCE_HTTP_PORT") + "/q/metrics";
     }
