@@ -112,6 +112,8 @@ public class GatewayBench {
     private ExecutorService clientPool;
     private ManagedChannel channel;
     private final List<String> notes = new ArrayList<>();
+    private final List<Double> breakerWaits = new ArrayList<>();
+    private HttpRequest probe;
 
     public GatewayBench(BenchConfig config, Http http) {
         this.config = config;
@@ -170,6 +172,7 @@ public class GatewayBench {
         Load.Target gateway = gatewayTarget(devKey, questions);
         Load.Target direct = directTarget(inference, questions);
         Load.Target limited = gatewayTarget(limitedKey, questions);
+        probe = chat(devKey, questions.get(0).gatewayBody());
         awaitKeyAccepted(limitedKey, questions.get(0).gatewayBody());
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -212,11 +215,14 @@ public class GatewayBench {
         for (int clients : List.of(1, 50, 200)) {
             Duration window = clients == 1 ? d.single() : d.measure();
             LOG.infof("closed loop, %d clients: gateway", clients);
+            awaitBreakersClosed();
             Memory mem = clients == 200 ? Memory.start(this) : null;
             Cpu cpu = Cpu.start(stateDir);
+            Counters counters = Counters.start(this);
             Load.Group gw = new Load.Group("gateway", gateway, clients);
             Load.closed(List.of(gw), d.settle(), window);
             Map<String, Object> gwCpu = cpu.stop();
+            Map<String, Object> gwCounters = counters.stop();
             if (mem != null) {
                 memory.put("clients_200", mem.stop().summary());
             }
@@ -228,7 +234,7 @@ public class GatewayBench {
             Map<String, Object> phase = new LinkedHashMap<>();
             phase.put("clients", clients);
             phase.put("seconds", window.toSeconds());
-            phase.put("gateway", withCpu(gw.tally().summary(), gwCpu));
+            phase.put("gateway", withCounters(withCpu(gw.tally().summary(), gwCpu), gwCounters));
             phase.put("direct", withCpu(dr.tally().summary(), drCpu));
             phase.put("added_ms", added(gw.tally(), dr.tally()));
             closed.add(phase);
@@ -254,9 +260,11 @@ public class GatewayBench {
                     + "raised limits were not applied (HK_GATEWAY_CONFIG)");
         }
         noteOtherProcesses(result);
+        noteDegraded(result);
         result.put("target_added_p99_ms", TARGET_ADDED_P99_MS);
         result.put("target_rps", TARGET_RPS);
         result.put("met", met);
+        result.put("waits_for_circuit_breakers_s", breakerWaits);
         result.put("notes", notes);
         print(result);
         return result;
@@ -466,20 +474,31 @@ public class GatewayBench {
         List<Map<String, Object>> attempts = new ArrayList<>();
         Load.OpenRun chosen = null;
         Map<String, Object> chosenCpu = null;
+        Map<String, Object> chosenCounters = null;
         boolean sustained = false;
         for (double rate : rates) {
             LOG.infof("open loop, gateway at %.0f rps", rate);
+            awaitBreakersClosed();
             Cpu cpu = Cpu.start(stateDir);
+            Counters counters = Counters.start(this);
             Load.OpenRun run = Load.open(gateway, rate, d.settle(), d.openMeasure(), inFlightCap(rate));
             Map<String, Object> used = cpu.stop();
+            Map<String, Object> gwCounters = counters.stop();
             Map<String, Object> verdict = sustained(run);
+            // Answers without sources (retrieval past its deadline) are not the service at that rate either.
+            Object degraded = gwCounters.get("degraded_answers");
+            if (degraded instanceof Number n && n.doubleValue() > 0.01 * Math.max(1, run.tally().count(200))) {
+                verdict.put("sustained", false);
+                verdict.put("degraded_answers_over_1_pct", n);
+            }
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("rate_rps", rate);
             a.putAll(verdict);
-            a.put("gateway", withCpu(run.tally().summary(), used));
+            a.put("gateway", withCounters(withCpu(run.tally().summary(), used), gwCounters));
             attempts.add(a);
             chosen = run;
             chosenCpu = used;
+            chosenCounters = gwCounters;
             if (Boolean.TRUE.equals(verdict.get("sustained"))) {
                 sustained = true;
                 break;
@@ -503,12 +522,13 @@ public class GatewayBench {
         out.put("rate_rps", rate);
         out.put("sustained", sustained);
         out.put("seconds", d.openMeasure().toSeconds());
-        out.put("gateway", withCpu(chosen.tally().summary(), chosenCpu));
+        out.put("gateway", withCounters(withCpu(chosen.tally().summary(), chosenCpu), chosenCounters));
         out.put("direct", withCpu(directRun.tally().summary(), directCpu));
         out.put("direct_sustained", sustained(directRun).get("sustained"));
         out.put("added_ms", added(chosen.tally(), directRun.tally()));
         out.put("attempts", attempts);
-        out.put("sustained_means", "ok >= 99%, never 1 s worth of requests in flight, completions >= 95% of the rate, p99 <= 1 s, "
+        out.put("sustained_means", "ok >= 99%, degraded answers (no sources) <= 1%, never 1 s worth of requests in flight, "
+                + "completions >= 95% of the rate, p99 <= 1 s, "
                 + "and no growing queue (p50 of the last quarter <= 2 x p50 of the first quarter + 20 ms); latency counts from when "
                 + "a request was due, so a client that fell behind shows as latency");
         return out;
@@ -554,8 +574,10 @@ public class GatewayBench {
         Load.Group lim = new Load.Group(LIMITED_TENANT, limited, limitedClients, new Load.Tally(), 1000);
         LOG.infof("overload: %d clients (%d dev, %d %s) for %d s", d.overloadClients(), devClients, limitedClients, LIMITED_TENANT,
                 d.overload().toSeconds());
+        awaitBreakersClosed();
         Memory mem = Memory.start(this);
         Cpu cpu = Cpu.start(stateDir);
+        Counters counters = Counters.start(this);
         Load.ClosedRun burst = Load.startClosed(List.of(dev, lim), Duration.ZERO, d.overload());
         burst.awaitWindowEnd();
         Map<String, Object> burstCpu = cpu.stop();
@@ -565,6 +587,7 @@ public class GatewayBench {
         Load.Group rec = new Load.Group("recovery", gateway, 10);
         Load.closed(List.of(rec), Duration.ZERO, d.recovery());
         boolean drained = burst.awaitFinished(Duration.ofSeconds(60));
+        Map<String, Object> burstCounters = counters.stop(); // the recovery's answers included
 
         boolean alive = ProcStats.alive(gatewayPid);
         int live;
@@ -590,11 +613,14 @@ public class GatewayBench {
         o.put("rps_answered", Stats.round((dev.tally().rps() + lim.tally().rps())));
         o.put("ok_latency_ms", Load.latency(all.stream().filter(s -> s.status() == 200).map(Load.Sample::latencyMs).toList()));
         o.put("shed_429_503_latency_ms", Load.latency(shed));
+        o.put("latency_429_ms", Load.latency(all.stream().filter(s -> s.status() == 429).map(Load.Sample::latencyMs).toList()));
+        o.put("latency_503_ms", Load.latency(all.stream().filter(s -> s.status() == 503).map(Load.Sample::latencyMs).toList()));
         o.put("non_200_latency_ms", Load.latency(notOk));
         o.put("other_5xx", other5xx);
         o.put("any_5xx_other_than_503", other5xx > 0);
         o.put("by_tenant", Map.of("dev", dev.tally().summary(), LIMITED_TENANT, lim.tally().summary()));
         o.put("cpu", burstCpu);
+        o.put("gateway_counters_burst_and_recovery", burstCounters);
         o.put("in_flight_drained_within_60s", drained);
         o.put("gateway_alive_after", alive);
         o.put("gateway_live_status_after", live);
@@ -624,9 +650,53 @@ public class GatewayBench {
         }
         if (statuses.getOrDefault("503", 0L) == 0) {
             notes.add("the gateway shed nothing with 503 under overload: the dev tenant's requests queued (see ok_latency_ms and "
-                    + "timeouts) instead of being refused; only the limited tenant was refused, with 429");
+                    + "timeouts) instead of being refused" + (statuses.getOrDefault("429", 0L) > 0
+                    ? "; only the limited tenant was refused, with 429" : ""));
+        }
+        if (lim.tally().count(429) == 0) {
+            notes.add("the " + LIMITED_TENANT + " tenant got no 429 during the overload (its limit is in HK_GATEWAY_CONFIG)");
         }
         return Map.of("overload", o, "recovery", r);
+    }
+
+    /**
+     * Before each gateway phase: the gateway's circuit breakers (around its downstream calls) closed again. A phase that
+     * overloaded retrieval leaves its breaker open for a while, and the next phase would then get cheap degraded
+     * answers (no sources) and look faster than it is. A breaker only closes after successful trial calls, so this
+     * sends one answer at a time until every breaker reads closed (at most 30 s).
+     */
+    private void awaitBreakersClosed() throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30)) {
+            String text;
+            try {
+                text = http.getText(gatewayUrl + "/q/metrics");
+            } catch (IOException e) {
+                break;
+            }
+            boolean any = false;
+            boolean allClosed = true;
+            for (String line : text.split("\n")) {
+                if (line.startsWith("ft_circuitbreaker_state_current{") && line.contains("state=\"closed\"")) {
+                    any = true;
+                    allClosed &= line.endsWith(" 1.0") || line.endsWith(" 1");
+                }
+            }
+            if (!any || allClosed) {
+                break;
+            }
+            try {
+                client.send(probe, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                // the next scrape decides
+            }
+            Thread.sleep(300);
+        }
+        double waited = (System.nanoTime() - start) / 1e9;
+        if (waited >= 0.5) {
+            LOG.infof("waited %.1f s for the gateway's circuit breakers to close", waited);
+        }
+        breakerWaits.add(Stats.round(waited));
     }
 
     /** Flags the phases during which something outside the mesh used a noticeable share of the cores. */
@@ -648,11 +718,41 @@ public class GatewayBench {
         }
     }
 
+    /** Flags the gateway phases with degraded 200 answers (cheaper than real ones: their latency flatters the path). */
+    @SuppressWarnings("unchecked")
+    private void noteDegraded(Map<String, Object> result) {
+        List<String> phases = new ArrayList<>();
+        for (Map<String, Object> phase : (List<Map<String, Object>>) result.get("closed_loop")) {
+            Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) phase.get("gateway")).get("gateway_counters");
+            Object n = c == null ? null : c.get("degraded_answers");
+            if (n instanceof Number v && v.longValue() > 0) {
+                phases.add("closed c=" + phase.get("clients") + ": " + v);
+            }
+        }
+        for (Map<String, Object> a : (List<Map<String, Object>>) ((Map<String, Object>) result.get("open_loop")).get("attempts")) {
+            Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) a.get("gateway")).get("gateway_counters");
+            Object n = c == null ? null : c.get("degraded_answers");
+            if (n instanceof Number v && v.longValue() > 0) {
+                phases.add(String.format("open %.0f rps: %s", ((Number) a.get("rate_rps")).doubleValue(), v));
+            }
+        }
+        if (!phases.isEmpty()) {
+            notes.add("the gateway answered some requests degraded (200 without sources: retrieval exceeded its deadline under load), "
+                    + "which is less work than a full answer: " + String.join("; ", phases));
+        }
+    }
+
     private static Map<String, Object> added(Load.Tally gateway, Load.Tally direct) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int p : new int[] {50, 90, 99}) {
             m.put("p" + p, Stats.round(Stats.percentile(gateway.latencies(true), p) - Stats.percentile(direct.latencies(true), p)));
         }
+        return m;
+    }
+
+    private static Map<String, Object> withCounters(Map<String, Object> summary, Map<String, Object> counters) {
+        Map<String, Object> m = new LinkedHashMap<>(summary);
+        m.put("gateway_counters", counters);
         return m;
     }
 
@@ -709,6 +809,117 @@ public class GatewayBench {
             m.put("cores_by_process", cores);
             // Whatever else ran on the machine meanwhile (a build, another test): it takes cores from the mesh.
             m.put("cores_other_processes", Stats.round(Math.max(0, busy / 100 * Runtime.getRuntime().availableProcessors() - ours)));
+            return m;
+        }
+    }
+
+    /**
+     * The gateway's own counters over a phase (its /q/metrics): answers given degraded (e.g. without sources when
+     * retrieval timed out: a 200 that did less work), failed downstream calls, requests shed for capacity, refused by
+     * a rate limit; and its own timing of POST /v1/chat/completions per status (the http_server_requests histogram:
+     * from when the server has read the request to the response's end, so the difference to what the client saw is
+     * time spent before the gateway got to the request: connection accept, event loop, CPU run queue). Counters a
+     * gateway build does not have read 0.
+     */
+    private static final class Counters {
+        private static final Map<String, String> NAMES = Map.of(
+                "degraded_answers", "hkgai_gateway_degraded_answers_total",
+                "downstream_errors", "hkgai_gateway_downstream_errors_total",
+                "shed_at_capacity", "hkgai_gateway_chats_shed_total",
+                "rate_limited", "hkgai_gateway_rate_limited_total");
+        private static final String CHAT = "http_server_requests_seconds";
+        private final GatewayBench bench;
+        private final Scrape before;
+
+        /** One scrape: totals per metric name, and the chat endpoint's histogram per status (le -> cumulative count). */
+        private record Scrape(PromMetrics totals, Map<String, java.util.TreeMap<Double, Double>> buckets,
+                              Map<String, Double> sums, Map<String, Double> counts) {
+        }
+
+        private Counters(GatewayBench bench, Scrape before) {
+            this.bench = bench;
+            this.before = before;
+        }
+
+        static Counters start(GatewayBench bench) {
+            return new Counters(bench, scrape(bench));
+        }
+
+        private static Scrape scrape(GatewayBench bench) {
+            String text;
+            try {
+                text = bench.http.getText(bench.gatewayUrl + "/q/metrics");
+            } catch (Exception e) {
+                return null;
+            }
+            Map<String, java.util.TreeMap<Double, Double>> buckets = new java.util.TreeMap<>();
+            Map<String, Double> sums = new java.util.TreeMap<>();
+            Map<String, Double> counts = new java.util.TreeMap<>();
+            for (String line : text.split("\n")) {
+                if (!line.startsWith(CHAT) || !line.contains("uri=\"/v1/chat/completions\"") || !line.contains("method=\"POST\"")) {
+                    continue;
+                }
+                String status = label(line, "status");
+                double v;
+                try {
+                    v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (line.startsWith(CHAT + "_bucket{")) {
+                    String le = label(line, "le");
+                    double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+                    buckets.computeIfAbsent(status, k -> new java.util.TreeMap<>()).merge(bound, v, Double::sum);
+                } else if (line.startsWith(CHAT + "_sum{")) {
+                    sums.merge(status, v, Double::sum);
+                } else if (line.startsWith(CHAT + "_count{")) {
+                    counts.merge(status, v, Double::sum);
+                }
+            }
+            return new Scrape(PromMetrics.parse(text), buckets, sums, counts);
+        }
+
+        private static String label(String line, String name) {
+            int i = line.indexOf(name + "=\"");
+            if (i < 0) {
+                return "";
+            }
+            int from = i + name.length() + 2;
+            return line.substring(from, line.indexOf('"', from));
+        }
+
+        Map<String, Object> stop() {
+            Scrape after = scrape(bench);
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (before == null || after == null) {
+                return m;
+            }
+            NAMES.keySet().stream().sorted().forEach(k -> m.put(k, Math.round(after.totals().get(NAMES.get(k)) - before.totals().get(NAMES.get(k)))));
+            Map<String, Object> server = new LinkedHashMap<>();
+            after.counts().forEach((status, count) -> {
+                double n = count - before.counts().getOrDefault(status, 0.0);
+                if (n < 1) {
+                    return;
+                }
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("n", Math.round(n));
+                t.put("mean", Stats.round((after.sums().getOrDefault(status, 0.0) - before.sums().getOrDefault(status, 0.0)) / n * 1000));
+                java.util.TreeMap<Double, Double> b = after.buckets().get(status);
+                if (b != null) {
+                    java.util.TreeMap<Double, Double> old = before.buckets().getOrDefault(status, new java.util.TreeMap<>());
+                    for (int q : new int[] {50, 99}) {
+                        double need = n * q / 100.0;
+                        for (Map.Entry<Double, Double> e : b.entrySet()) {
+                            if (e.getValue() - old.getOrDefault(e.getKey(), 0.0) >= need) {
+                                t.put("p" + q + "_at_most", Double.isInfinite(e.getKey()) ? null : Stats.round(e.getKey() * 1000));
+                                break;
+                            }
+                        }
+                    }
+                }
+                server.put(status, t);
+            });
+            m.put("server_side_chat_ms", server);
             return m;
         }
     }
@@ -807,9 +1018,10 @@ public class GatewayBench {
         System.out.printf("gateway path vs inference direct, hkgai-extractive-v1; %s cpus (%s), %s GB%s%n", machine.get("cpus"),
                 machine.get("cpu"), machine.get("memory_gb"), Boolean.TRUE.equals(r.get("quick")) ? "; QUICK run" : "");
         System.out.println("latency ms of the 200 answers; cores used by the gateway, inference, the whole mesh + this client, other");
-        System.out.println("processes on the machine (builds...), and the machine's busy %");
-        String head = "%-18s %-8s %8s %7s %8s %8s %8s   %5s %5s %5s %5s %5s%n";
-        System.out.printf(head, "phase", "path", "rps", "ok%", "p50", "p90", "p99", "gw", "inf", "mesh", "other", "busy%");
+        System.out.println("processes on the machine (builds...), the machine's busy %; degr = 200 answers the gateway gave degraded");
+        System.out.println("(e.g. without sources: retrieval timed out)");
+        String head = "%-18s %-8s %8s %7s %8s %8s %8s   %5s %5s %5s %5s %5s %6s%n";
+        System.out.printf(head, "phase", "path", "rps", "ok%", "p50", "p90", "p99", "gw", "inf", "mesh", "other", "busy%", "degr");
         for (Map<String, Object> phase : (List<Map<String, Object>>) r.get("closed_loop")) {
             String name = "closed c=" + phase.get("clients");
             row(name, "gateway", (Map<String, Object>) phase.get("gateway"));
@@ -849,6 +1061,11 @@ public class GatewayBench {
         Map<String, Object> ok = (Map<String, Object>) o.get("ok_latency_ms");
         System.out.printf("  429/503 latency p50/p99 %s/%s ms; all non-200 p50/p99 %s/%s ms; 200s p50/p99 %s/%s ms; %s answered/s%n",
                 shed.get("p50"), shed.get("p99"), notOk.get("p50"), notOk.get("p99"), ok.get("p50"), ok.get("p99"), o.get("rps_answered"));
+        Map<String, Object> l429 = (Map<String, Object>) o.get("latency_429_ms");
+        Map<String, Object> l503 = (Map<String, Object>) o.get("latency_503_ms");
+        System.out.printf("  client-side 429 p50/p99 %s/%s ms, 503 p50/p99 %s/%s ms; gateway's own timing (incl. recovery) %s%n",
+                l429.get("p50"), l429.get("p99"), l503.get("p50"), l503.get("p99"),
+                ((Map<String, Object>) o.get("gateway_counters_burst_and_recovery")).get("server_side_chat_ms"));
         System.out.printf("  5xx other than 503: %s; gateway alive after: %s (/q/health/live %s)%n", o.get("other_5xx"),
                 o.get("gateway_alive_after"), o.get("gateway_live_status_after"));
         Map<String, Object> recLat = (Map<String, Object>) rec.get("latency_ms");
@@ -873,9 +1090,11 @@ public class GatewayBench {
         Map<String, Object> cpu = (Map<String, Object>) s.get("cpu");
         Map<String, Object> cores = (Map<String, Object>) cpu.get("cores_by_process");
         double all = cores.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
-        System.out.printf("%-18s %-8s %8s %7s %8s %8s %8s   %5s %5s %5.2f %5s %5s%n", phase, path, s.get("rps"), s.get("ok_pct"),
+        Map<String, Object> counters = (Map<String, Object>) s.get("gateway_counters");
+        Object degraded = counters == null ? "" : counters.getOrDefault("degraded_answers", "?");
+        System.out.printf("%-18s %-8s %8s %7s %8s %8s %8s   %5s %5s %5.2f %5s %5s %6s%n", phase, path, s.get("rps"), s.get("ok_pct"),
                 lat.get("p50"), lat.get("p90"), lat.get("p99"), cores.getOrDefault("gateway", "-"), cores.getOrDefault("inference", "-"),
-                all, cpu.get("cores_other_processes"), cpu.get("machine_busy_pct"));
+                all, cpu.get("cores_other_processes"), cpu.get("machine_busy_pct"), degraded);
     }
 
     private static void addedRow(Map<String, Object> a) {

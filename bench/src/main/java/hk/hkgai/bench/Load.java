@@ -131,10 +131,13 @@ public final class Load {
         };
     }
 
-    /** p50/p90/p99/max/mean in ms (nearest rank). */
+    /** p50/p90/p99/max/mean in ms (nearest rank); only n when there is nothing to summarize. */
     public static Map<String, Object> latency(List<Double> ms) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n", ms.size());
+        if (ms.isEmpty()) {
+            return m;
+        }
         m.put("p50", Stats.round(Stats.percentile(ms, 50)));
         m.put("p90", Stats.round(Stats.percentile(ms, 90)));
         m.put("p99", Stats.round(Stats.percentile(ms, 99)));
