@@ -9,7 +9,7 @@
 # python3 with torch + onnx for step 2 (or MODEL_DIR pointing at an existing export).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-MODEL_DIR=${MODEL_DIR:-$PWD/.hk/bench/models/qwen2-0.5b-random}
+MODEL_DIR=${MODEL_DIR:-$PWD/.hk/models/qwen2-0.5b-random}
 PYTHON=${PYTHON:-python3}
 
 command -v java >/dev/null || { echo "java 17+ is required" >&2; exit 1; }

@@ -178,6 +178,14 @@ class GatewayApiTest {
     }
 
     @Test
+    void readinessIsDownWhileTheGuardIsUnreachableAndNamesEachService() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == 'mesh' }.data.safety", equalTo("TRANSIENT_FAILURE"))
+                        .body("checks.find { it.name == 'mesh' }.data", org.hamcrest.Matchers.hasKey("inference")));
+    }
+
+    @Test
     void searchWithoutQueryIs400() {
         given().header("Authorization", SEARCH_ONLY).get("/v1/search")
                 .then().statusCode(400).body("error.param", equalTo("q"));

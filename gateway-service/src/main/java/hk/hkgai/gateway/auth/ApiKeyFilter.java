@@ -1,11 +1,12 @@
 package hk.hkgai.gateway.auth;
 
 import hk.hkgai.gateway.config.GatewayConfig;
-import hk.hkgai.gateway.limits.TenantRateLimiter;
 import hk.hkgai.gateway.error.ApiException;
+import hk.hkgai.gateway.limits.TenantRateLimiter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -45,6 +46,9 @@ public class ApiKeyFilter {
             throw ApiException.forbidden("This API key lacks the '" + required.value().id() + "' scope.");
         }
         current.set(caller);
+        // Who is calling, for every log line of this request (Quarkus keeps the MDC per request context).
+        MDC.put("tenant", caller.tenant());
+        MDC.put("keyId", caller.keyId());
         if (ctx.getLength() > config.maxBodyBytes()) {
             throw ApiException.tooLarge("Request body is " + ctx.getLength() + " bytes; the limit is " + config.maxBodyBytes() + ".");
         }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
@@ -88,6 +89,7 @@ public class ChatCompletionsResource {
         ApiCaller caller = current.get();
         ChatInput input = validator.validate(request);
         String id = RequestIds.chat();
+        MDC.put("requestId", id);
         String requestedModel = request.model() == null ? "hkgai" : request.model();
         ChatAdmission.Permit permit = admission.acquire();
         if (!input.stream()) {
