@@ -131,6 +131,18 @@ class GatewayApiTest {
     }
 
     @Test
+    void aFailedAnswerGivesItsPlaceBack() {
+        // The bulkhead holds 2 answers in this profile: failed answers (whole, streamed, refused by validation after
+        // admission) must release their places, or the third request would be shed "at capacity".
+        String streamed = CHAT.replace("{\"model\"", "{\"stream\":true,\"model\"");
+        for (int i = 0; i < 4; i++) {
+            given().header("Authorization", ALL).contentType(ContentType.JSON).body(i % 2 == 0 ? CHAT : streamed)
+                    .post("/v1/chat/completions")
+                    .then().statusCode(503).body("error.message", containsString("safety guard is unavailable"));
+        }
+    }
+
+    @Test
     void streamOptionsWithoutStreamIs400() {
         String body = CHAT.replace("{\"model\"", "{\"stream_options\":{\"include_usage\":true},\"model\"");
         given().header("Authorization", ALL).contentType(ContentType.JSON).body(body).post("/v1/chat/completions")

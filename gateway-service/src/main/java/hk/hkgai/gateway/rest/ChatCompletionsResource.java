@@ -23,9 +23,11 @@ import hk.hkgai.gateway.service.GatewayMetrics;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -84,7 +86,7 @@ public class ChatCompletionsResource {
     // No @Produces: a declared type would be negotiated against Accept (SDKs send application/json even when
     // streaming) and would make Quarkus frame the items itself. The Content-Type is set per response instead.
     @RequiresScope(Scope.CHAT)
-    public RestMulti<Buffer> create(ChatCompletionRequest request) {
+    public RestMulti<Buffer> create(ChatCompletionRequest request, @Context RoutingContext exchange) {
         long start = System.nanoTime();
         ApiCaller caller = current.get();
         ChatInput input = validator.validate(request);
@@ -92,6 +94,9 @@ public class ChatCompletionsResource {
         MDC.put("requestId", id);
         String requestedModel = request.model() == null ? "hkgai" : request.model();
         ChatAdmission.Permit permit = admission.acquire();
+        // Whatever happens in between (an error mapped to a status, a client gone before the stream was subscribed),
+        // the place is given back when the HTTP exchange ends; the releases below only make it sooner.
+        exchange.addEndHandler(ended -> permit.release()); // called on the response's end or the connection's close
         if (!input.stream()) {
             Uni<Buffer> whole = orchestrator.answer(id, caller, input, start)
                     .invoke(outcome -> finished(id, caller, start, input, outcome))
