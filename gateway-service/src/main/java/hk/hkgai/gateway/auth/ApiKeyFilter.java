@@ -3,6 +3,7 @@ package hk.hkgai.gateway.auth;
 import hk.hkgai.gateway.config.GatewayConfig;
 import hk.hkgai.gateway.error.ApiException;
 import hk.hkgai.gateway.limits.TenantRateLimiter;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,11 +28,11 @@ public class ApiKeyFilter {
     }
 
     @ServerRequestFilter
-    public void authenticate(ContainerRequestContext ctx, ResourceInfo resource) {
+    public Uni<Void> authenticate(ContainerRequestContext ctx, ResourceInfo resource) {
         RequiresScope required = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(RequiresScope.class);
         if (required == null) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
@@ -52,6 +53,6 @@ public class ApiKeyFilter {
         if (ctx.getLength() > config.maxBodyBytes()) {
             throw ApiException.tooLarge("Request body is " + ctx.getLength() + " bytes; the limit is " + config.maxBodyBytes() + ".");
         }
-        limiter.admit(caller.tenant());
+        return limiter.admit(caller.tenant());
     }
 }

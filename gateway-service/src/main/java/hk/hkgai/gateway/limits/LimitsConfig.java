@@ -3,6 +3,7 @@ package hk.hkgai.gateway.limits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -21,6 +22,12 @@ public interface LimitsConfig {
     /** Model tokens (prompt + completion, and embedding input) per minute per tenant. */
     @WithDefault("400000")
     long tokensPerMinute();
+
+    /**
+     * redis://host:6379 (or rediss://, with user and password in the URL from a Secret): the buckets are then shared
+     * by every gateway replica. Unset: each replica keeps its own.
+     */
+    Optional<String> redisUrl();
 
     Map<String, Tenant> tenants();
 

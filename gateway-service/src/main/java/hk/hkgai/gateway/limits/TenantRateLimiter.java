@@ -3,73 +3,111 @@ package hk.hkgai.gateway.limits;
 import hk.hkgai.gateway.error.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
 
 /**
- * Requests-per-minute and tokens-per-minute token buckets per tenant, in this gateway's memory. A request is
- * admitted while both buckets allow it; answered tokens are charged afterwards. Beyond a limit the API answers
- * 429 {@code rate_limit_exceeded} with {@code Retry-After}, as OpenAI does (the SDKs raise RateLimitError and
- * back off by it). With several replicas each holds its own buckets, so a tenant's effective limit is the
- * configured one times the replica count; divide the limits by it (a shared Redis store is not built yet).
+ * Requests-per-minute and tokens-per-minute token buckets per tenant. A request is admitted while both buckets
+ * allow it; answered tokens are charged afterwards. Beyond a limit the API answers 429 {@code rate_limit_exceeded}
+ * with {@code Retry-After}, as OpenAI does (the SDKs raise RateLimitError and back off by it).
+ *
+ * <p>The buckets are in this replica's memory, or, with {@code hkgai.gateway.limits.redis-url}, in Redis and shared
+ * by all replicas. If Redis does not answer within {@value #REDIS_BUDGET_MS} ms, this replica's own buckets decide
+ * (limits are then per replica for a while): a rate limiter must not take the API down with it.
  */
 @ApplicationScoped
 public class TenantRateLimiter {
-    private record Buckets(TokenBucket requests, TokenBucket tokens) {
-    }
+    private static final Logger LOG = Logger.getLogger(TenantRateLimiter.class);
+    static final long REDIS_BUDGET_MS = 250;
 
     private final LimitsConfig config;
-    private final LongSupplier clock;
-    private final Map<String, Buckets> buckets = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
+    private final LocalBucketStore local;
+    private final RedisBucketStore shared;
 
     @Inject
-    public TenantRateLimiter(LimitsConfig config, MeterRegistry registry) {
-        this(config, registry, System::nanoTime);
+    public TenantRateLimiter(LimitsConfig config, MeterRegistry registry, Vertx vertx) {
+        this(config, registry, System::nanoTime, config.redisUrl().map(url -> new RedisBucketStore(vertx, url)).orElse(null));
+        config.redisUrl().ifPresent(url -> LOG.info("rate-limit buckets are shared through Redis"));
     }
 
-    TenantRateLimiter(LimitsConfig config, MeterRegistry registry, LongSupplier clock) {
+    TenantRateLimiter(LimitsConfig config, MeterRegistry registry, LongSupplier clock, RedisBucketStore shared) {
         this.config = config;
         this.registry = registry;
-        this.clock = clock;
+        this.local = new LocalBucketStore(clock);
+        this.shared = shared;
     }
 
-    /** Admits one request of the tenant or throws a 429. */
-    public void admit(String tenant) {
+    /** Admits one request of the tenant, or fails with a 429. */
+    public Uni<Void> admit(String tenant) {
         if (!config.enabled()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        Buckets b = buckets(tenant);
-        long now = clock.getAsLong();
-        // Admitted while at least one token is left; the answer's real cost is charged when it ends.
-        long tokensWait = b.tokens().waitFor(1, now);
-        if (tokensWait > 0) {
-            throw rejected(tenant, "tokens", b.tokens().capacity(), tokensWait);
-        }
-        long requestsWait = b.requests().tryTake(1, now);
-        if (requestsWait > 0) {
-            throw rejected(tenant, "requests", b.requests().capacity(), requestsWait);
-        }
+        long rpm = requestsPerMinute(tenant);
+        long tpm = tokensPerMinute(tenant);
+        Uni<BucketStore.Decision> decision = shared == null
+                ? Uni.createFrom().item(local.decide(tenant, rpm, tpm))
+                : shared.admit(tenant, rpm, tpm)
+                        .ifNoItem().after(Duration.ofMillis(REDIS_BUDGET_MS)).fail()
+                        .onFailure().recoverWithItem(e -> {
+                            storeFailed(e);
+                            return local.decide(tenant, rpm, tpm);
+                        });
+        return decision.map(d -> {
+            if (!d.admitted()) {
+                throw rejected(tenant, d.limit(), d.limit().equals("tokens") ? tpm : rpm, d.waitNanos());
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     /** Charges model tokens a request used (they may exceed the balance: later requests then wait). */
     public void charge(String tenant, long tokens) {
-        if (config.enabled() && tokens > 0) {
-            buckets(tenant).tokens().charge(tokens, clock.getAsLong());
+        if (!config.enabled() || tokens <= 0) {
+            return;
+        }
+        long rpm = requestsPerMinute(tenant);
+        long tpm = tokensPerMinute(tenant);
+        if (shared == null) {
+            local.charge(tenant, rpm, tpm, tokens);
+            return;
+        }
+        shared.charge(tenant, rpm, tpm, tokens)
+                .ifNoItem().after(Duration.ofMillis(REDIS_BUDGET_MS)).fail()
+                .subscribe().with(ok -> { }, e -> {
+                    storeFailed(e);
+                    local.charge(tenant, rpm, tpm, tokens);
+                });
+    }
+
+    @PreDestroy
+    void close() {
+        if (shared != null) {
+            shared.close();
         }
     }
 
-    private Buckets buckets(String tenant) {
-        return buckets.computeIfAbsent(tenant, t -> {
-            LimitsConfig.Tenant own = config.tenants().get(t);
-            long rpm = own != null && own.requestsPerMinute().isPresent() ? own.requestsPerMinute().getAsLong() : config.requestsPerMinute();
-            long tpm = own != null && own.tokensPerMinute().isPresent() ? own.tokensPerMinute().getAsLong() : config.tokensPerMinute();
-            long now = clock.getAsLong();
-            return new Buckets(new TokenBucket(rpm, now), new TokenBucket(tpm, now));
-        });
+    private long requestsPerMinute(String tenant) {
+        LimitsConfig.Tenant own = config.tenants().get(tenant);
+        return own != null && own.requestsPerMinute().isPresent() ? own.requestsPerMinute().getAsLong() : config.requestsPerMinute();
+    }
+
+    private long tokensPerMinute(String tenant) {
+        LimitsConfig.Tenant own = config.tenants().get(tenant);
+        return own != null && own.tokensPerMinute().isPresent() ? own.tokensPerMinute().getAsLong() : config.tokensPerMinute();
+    }
+
+    private void storeFailed(Throwable e) {
+        Counter.builder("hkgai.gateway.rate.limit.store.errors").description("Redis calls of the rate limiter that failed")
+                .register(registry).increment();
+        LOG.warnf("rate-limit store (Redis) failed (%s); this replica's own buckets decide", e.toString());
     }
 
     private ApiException rejected(String tenant, String limit, long perMinute, long waitNanos) {
