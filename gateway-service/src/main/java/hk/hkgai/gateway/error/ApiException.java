@@ -35,12 +35,8 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "invalid_request_error", code, null, message, Map.of());
     }
 
-    /**
-     * 413. The body is refused unread, so the connection cannot be reused: say so, or a client would send its next
-     * request on a connection the server is closing.
-     */
     public static ApiException tooLarge(String message) {
-        return new ApiException(413, "invalid_request_error", "request_too_large", null, message, Map.of("Connection", "close"));
+        return new ApiException(413, "invalid_request_error", "request_too_large", null, message, Map.of());
     }
 
     /** OpenAI's 429: type "requests" or "tokens", code rate_limit_exceeded, and when to retry. */
