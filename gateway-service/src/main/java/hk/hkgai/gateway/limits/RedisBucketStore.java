@@ -14,7 +14,7 @@ import io.vertx.redis.client.Response;
  * minutes is full anyway, so its key expires. Keys: {@code hkgai:rl:{tenant}:req|tok} (the hash tag keeps a
  * tenant's two keys in one Redis Cluster slot).
  */
-final class RedisBucketStore implements BucketStore {
+final class RedisBucketStore {
     /** Refills a bucket (hash with balance b and time t in microseconds) to now; returns balance, time. */
     private static final String REFILL = """
             local function refill(key, cap, now)
@@ -59,18 +59,17 @@ final class RedisBucketStore implements BucketStore {
                 .setMaxPoolSize(16).setMaxPoolWaiting(1024).setMaxWaitingHandlers(4096));
     }
 
-    @Override
-    public Uni<Decision> admit(String tenant, long requestsPerMinute, long tokensPerMinute) {
+    /** The same decision as {@link LocalBucketStore#decide}, made in Redis for every replica. */
+    Uni<RateDecision> admit(String tenant, long requestsPerMinute, long tokensPerMinute) {
         Request eval = Request.cmd(Command.EVAL).arg(ADMIT).arg(2).arg(key(tenant, "req")).arg(key(tenant, "tok"))
                 .arg(requestsPerMinute).arg(tokensPerMinute);
         return send(eval).map(r -> {
             String limit = r.get(0).toString();
-            return limit.isEmpty() ? Decision.ADMITTED : new Decision(limit, r.get(1).toLong() * 1000);
+            return limit.isEmpty() ? RateDecision.ADMITTED : new RateDecision(limit, r.get(1).toLong() * 1000);
         });
     }
 
-    @Override
-    public Uni<Void> charge(String tenant, long requestsPerMinute, long tokensPerMinute, long tokens) {
+    Uni<Void> charge(String tenant, long requestsPerMinute, long tokensPerMinute, long tokens) {
         Request eval = Request.cmd(Command.EVAL).arg(CHARGE).arg(1).arg(key(tenant, "tok")).arg(tokensPerMinute).arg(tokens);
         return send(eval).replaceWithVoid();
     }

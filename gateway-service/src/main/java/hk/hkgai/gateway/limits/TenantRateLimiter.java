@@ -52,7 +52,7 @@ public class TenantRateLimiter {
         }
         long rpm = requestsPerMinute(tenant);
         long tpm = tokensPerMinute(tenant);
-        Uni<BucketStore.Decision> decision = shared == null
+        Uni<RateDecision> decision = shared == null
                 ? Uni.createFrom().item(local.decide(tenant, rpm, tpm))
                 : shared.admit(tenant, rpm, tpm)
                         .ifNoItem().after(Duration.ofMillis(REDIS_BUDGET_MS)).fail()

@@ -94,23 +94,20 @@ public class ChatCompletionsResource {
         MDC.put("requestId", id);
         String requestedModel = request.model() == null ? "hkgai" : request.model();
         ChatAdmission.Permit permit = admission.acquire();
-        // Whatever happens in between (an error mapped to a status, a client gone before the stream was subscribed),
-        // the place is given back when the HTTP exchange ends; the releases below only make it sooner.
-        exchange.addEndHandler(ended -> permit.release()); // called on the response's end or the connection's close
+        // Given back when the HTTP exchange ends, whatever path the answer took (done, an error mapped to a status, a
+        // client gone, even before the stream was subscribed): called on the response's end or the connection's close.
+        exchange.addEndHandler(ended -> permit.release());
         if (!input.stream()) {
             Uni<Buffer> whole = orchestrator.answer(id, caller, input, start)
                     .invoke(outcome -> finished(id, caller, start, input, outcome))
                     .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
-                    .map(outcome -> bytes(ChatResponses.whole(id, requestedModel, outcome)))
-                    .onTermination().invoke(permit::release);
+                    .map(outcome -> bytes(ChatResponses.whole(id, requestedModel, outcome)));
             return RestMulti.fromUniResponse(whole, Multi.createFrom()::item, b -> JSON_HEADERS, b -> 200);
         }
         ChatStreamEncoder encoder = new ChatStreamEncoder(json, id, requestedModel, input.includeUsage());
         return RestMulti.fromUniResponse(
                 orchestrator.prepare(id, caller, input, start)
-                        .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
-                        .onFailure().invoke(permit::release)
-                        .onCancellation().invoke(permit::release),
+                        .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e)))),
                 prepared -> encoder.encode(orchestrator.events(prepared)
                         .invoke(event -> {
                             if (event instanceof ChatEvent.Done done) {
@@ -119,8 +116,7 @@ public class ChatCompletionsResource {
                         })
                         .onFailure().invoke(e -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, status(e))))
                         // Cancelling here cancels the generation and the output check: the model slot is freed.
-                        .onCancellation().invoke(() -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, CLIENT_CLOSED)))
-                        .onTermination().invoke(permit::release)),
+                        .onCancellation().invoke(() -> audit.publish(AuditEvents.failed(id, caller, ENDPOINT, start, CLIENT_CLOSED)))),
                 prepared -> ChatStreamEncoder.HEADERS,
                 prepared -> 200);
     }
