@@ -68,9 +68,15 @@ final class Api {
     }
 
     Reply post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(mesh.gatewayUrl + path))
+        return post(path, body, java.util.Map.of());
+    }
+
+    Reply post(String path, String body, java.util.Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(mesh.gatewayUrl + path))
                 .header("Authorization", "Bearer " + mesh.devKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b);
     }
 
     Reply search(String q, int k) throws Exception {
