@@ -79,6 +79,24 @@ final class Mesh {
                 .orElseThrow(() -> new IllegalStateException("./hk key create printed no key:\n" + r.tail(20)));
     }
 
+    /** A new key of {@code tenant} with the given scopes (a comma list such as "chat,search"), as an operator issues one. */
+    String createKey(String tenant, String scopes) {
+        LocalInfra.ScriptResult r = LocalInfra.runScript("hk", List.of("key", "create", "--tenant", tenant, "--scopes", scopes),
+                env, Duration.ofMinutes(1));
+        return r.output().stream().filter(l -> l.matches("hk-[0-9a-f]{64}")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("./hk key create printed no key:\n" + r.tail(20)));
+    }
+
+    /** The HTTP base URL (health, /q/metrics) of one service: gateway, safety, retrieval, inference or ingest. */
+    String httpUrl(String service) {
+        String var = service.equals("gateway") ? "HK_GATEWAY_PORT" : "HK_" + service.toUpperCase(java.util.Locale.ROOT) + "_HTTP_PORT";
+        String port = env.get(var);
+        if (port == null) {
+            throw new IllegalArgumentException("unknown service " + service);
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Stops one service of the mesh (SIGTERM, then waits for it to exit), as a crash or a deploy would. */
     void stopService(String service) throws Exception {
         Path pidFile = Path.of(env.get("HK_STATE_DIR"), "run", service + ".pid");
