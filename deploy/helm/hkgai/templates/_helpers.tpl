@@ -252,3 +252,16 @@ app.kubernetes.io/component: {{ .name }}
     {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/* OpenTelemetry recording and export, when monitoring.tracing.enabled. Call with the root context. */}}
+{{- define "hkgai.tracingEnv" -}}
+{{- $t := .Values.monitoring.tracing }}
+{{- if $t.enabled }}
+- name: QUARKUS_OTEL_TRACES_SAMPLER
+  value: parentbased_traceidratio
+- name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+  value: {{ $t.samplerRatio | quote }}
+- name: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ required "monitoring.tracing.endpoint is required when tracing is enabled" $t.endpoint | quote }}
+{{- end }}
+{{- end -}}
