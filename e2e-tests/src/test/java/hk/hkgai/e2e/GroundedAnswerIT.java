@@ -144,8 +144,8 @@ class GroundedAnswerIT {
         assertThat(results).hasSize(4);
         assertThat(results.get(0).get("flagged").asBoolean()).isTrue();
         assertThat(results.get(0).get("action").asText()).isEqualTo("refuse");
-        assertThat(results.get(0).get("categories").has("violence.weapons_explosives")).isTrue();
-        assertThat(results.get(0).get("category_scores").get("violence.weapons_explosives").asDouble()).isGreaterThan(0.5);
+        assertThat(results.get(0).get("categories").has("weapons_drugs")).isTrue();
+        assertThat(results.get(0).get("category_scores").get("weapons_drugs").asDouble()).isGreaterThan(0.5);
         assertThat(results.get(1).get("flagged").asBoolean()).isTrue();
         assertThat(results.get(1).get("action").asText()).isEqualTo("redact");
         assertThat(results.get(2).get("flagged").asBoolean()).isFalse();

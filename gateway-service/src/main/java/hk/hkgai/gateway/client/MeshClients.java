@@ -11,6 +11,8 @@ import hk.hkgai.contracts.retrieval.v1.MutinyRetrievalServiceGrpc.MutinyRetrieva
 import hk.hkgai.contracts.retrieval.v1.SearchRequest;
 import hk.hkgai.contracts.retrieval.v1.SearchResponse;
 import hk.hkgai.contracts.safety.v1.CheckInputRequest;
+import hk.hkgai.contracts.safety.v1.PassagesRequest;
+import hk.hkgai.contracts.safety.v1.PassagesVerdict;
 import hk.hkgai.contracts.safety.v1.MutinySafetyServiceGrpc.MutinySafetyServiceStub;
 import hk.hkgai.contracts.safety.v1.OutputChunk;
 import hk.hkgai.contracts.safety.v1.OutputVerdict;
@@ -56,6 +58,14 @@ public class MeshClients {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, skipOn = DownstreamRejected.class)
     public Uni<Verdict> checkInput(CheckInputRequest request) {
         return safety.withDeadlineAfter(millis(timeouts.safety()), TimeUnit.MILLISECONDS).checkInput(request)
+                .onFailure().transform(DownstreamRejected::classify);
+    }
+
+    @Retry(maxRetries = 1, delay = 50)
+    @RetryWhen(exception = TransientFailure.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, skipOn = DownstreamRejected.class)
+    public Uni<PassagesVerdict> neutralizePassages(PassagesRequest request) {
+        return safety.withDeadlineAfter(millis(timeouts.safety()), TimeUnit.MILLISECONDS).neutralizePassages(request)
                 .onFailure().transform(DownstreamRejected::classify);
     }
 

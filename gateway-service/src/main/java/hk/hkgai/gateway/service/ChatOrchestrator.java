@@ -6,6 +6,8 @@ import hk.hkgai.contracts.inference.v1.FinishReason;
 import hk.hkgai.contracts.inference.v1.GenerateChunk;
 import hk.hkgai.contracts.inference.v1.GenerateRequest;
 import hk.hkgai.contracts.retrieval.v1.Passage;
+import hk.hkgai.contracts.safety.v1.NeutralizedPassage;
+import hk.hkgai.contracts.safety.v1.PassagesRequest;
 import hk.hkgai.contracts.retrieval.v1.SearchRequest;
 import hk.hkgai.contracts.safety.v1.CheckInputRequest;
 import hk.hkgai.contracts.safety.v1.OutputChunk;
@@ -99,6 +101,36 @@ public class ChatOrchestrator {
                     metrics.downstreamError("retrieval", Status.fromThrowable(e).getCode().name());
                     metrics.degraded("no_sources");
                     return new PreparedChat(requestId, caller, input, verdict, lang, conversation, question, List.of(), true, startNanos);
+                })
+                .flatMap(this::neutralized);
+    }
+
+    /**
+     * Passages pass the guard before they reach a prompt: a sentence in a document that addresses an AI is
+     * replaced by a marker. Like every guard call, this fails closed.
+     */
+    private Uni<PreparedChat> neutralized(PreparedChat prepared) {
+        if (prepared.passages().isEmpty()) {
+            return Uni.createFrom().item(prepared);
+        }
+        PassagesRequest request = PassagesRequest.newBuilder().setRequestId(prepared.requestId()).setTenant(prepared.caller().tenant())
+                .addAllPassages(prepared.passages().stream().map(Passage::getText).toList()).build();
+        return mesh.neutralizePassages(request)
+                .onFailure().transform(e -> failClosed("passages", e))
+                .map(verdict -> {
+                    if (verdict.getPassagesCount() != prepared.passages().size()) {
+                        throw failClosed("passages", new IllegalStateException("the guard answered for "
+                                + verdict.getPassagesCount() + " of " + prepared.passages().size() + " passages"));
+                    }
+                    List<Passage> safe = new ArrayList<>(prepared.passages().size());
+                    for (int i = 0; i < prepared.passages().size(); i++) {
+                        NeutralizedPassage n = verdict.getPassages(i);
+                        safe.add(n.getChanged() ? prepared.passages().get(i).toBuilder().setText(n.getText()).build() : prepared.passages().get(i));
+                        if (n.getChanged()) {
+                            metrics.safety("passages", Action.ACTION_REDACT, n.getHitsList());
+                        }
+                    }
+                    return prepared.withPassages(safe);
                 });
     }
 

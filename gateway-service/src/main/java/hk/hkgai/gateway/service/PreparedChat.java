@@ -20,6 +20,11 @@ public record PreparedChat(String requestId, ApiCaller caller, ChatInput input, 
                            List<ChatMessage> conversation, String question, List<Passage> passages,
                            boolean sourcesUnavailable, long startNanos) {
 
+    public PreparedChat withPassages(List<Passage> safePassages) {
+        return new PreparedChat(requestId, caller, input, verdict, language, conversation, question, List.copyOf(safePassages),
+                sourcesUnavailable, startNanos);
+    }
+
     public boolean refused() {
         return verdict.getAction() == Action.ACTION_REFUSE;
     }

@@ -32,9 +32,13 @@ import java.util.regex.Pattern;
  * Only readings that differ from the plain one are returned after it, so clean text costs one reading.
  */
 public final class ObfuscationNormalizer {
-    /** Runs of single characters separated by spacing or punctuation: at least four pieces. */
-    private static final Pattern SPACED_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{IsLatin}[\\s._\\-*·|/]{1,4}){2,}\\p{IsLatin}(?![\\p{L}\\p{N}])");
-    private static final Pattern SPACED_HAN = Pattern.compile("(?:\\p{IsHan}[\\s._\\-*·|/、，。,.!！?？~～]{1,3}){2,}\\p{IsHan}");
+    /**
+     * Runs of single characters separated by spacing or punctuation: at least three pieces, at most 256 per run
+     * (Java's regex engine recurses once per repetition, so an unbounded run of "x y x y …" overflows the stack;
+     * a longer run is joined in pieces, which reads the same).
+     */
+    private static final Pattern SPACED_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{IsLatin}[\\s._\\-*·|/]{1,4}){2,256}\\p{IsLatin}(?![\\p{L}\\p{N}])");
+    private static final Pattern SPACED_HAN = Pattern.compile("(?:\\p{IsHan}[\\s._\\-*·|/、，。,.!！?？~～]{1,3}){2,256}\\p{IsHan}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s._\\-*·|/、，。,.!！?？~～]");
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
     private static final Pattern HEX_RUN = Pattern.compile("(?:[0-9a-fA-F]{2}){8,}");

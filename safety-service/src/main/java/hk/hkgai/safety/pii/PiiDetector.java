@@ -27,7 +27,7 @@ public final class PiiDetector {
                     PiiDetector::validHkid),
             new Detector(PAYMENT_CARD, Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)"),
                     PiiDetector::luhn),
-            new Detector(EMAIL, Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
+            new Detector(EMAIL, Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,24}(?![A-Za-z])"),
                     s -> true),
             // Fixed lines start 2/3, mobiles 4-9 (OFCA numbering plan); +852 optional.
             new Detector(HK_PHONE, Pattern.compile("(?<!\\d[ -]?|\\+)(?:\\+?852[ -]?)?[2-9]\\d{3}[ -]?\\d{4}(?![ -]?\\d)"),

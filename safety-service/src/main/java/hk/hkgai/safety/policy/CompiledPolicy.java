@@ -16,15 +16,63 @@ public final class CompiledPolicy {
     private final String version;
     private final List<Rule> rules;
     private final PolicyDocument.Templates templates;
+    private final java.util.Map<String, CompiledPolicy> tenants;
+    private final PatternPrefilter prefilter;
 
-    /** A category with its compiled patterns. */
-    public record Rule(PolicyCategory category, List<Pattern> patterns) {
+    /**
+     * A category with its compiled patterns; {@code firstPattern} is the policy-wide index of its first pattern,
+     * the numbering {@link #candidates} uses.
+     */
+    public record Rule(PolicyCategory category, List<Pattern> patterns, int firstPattern) {
     }
 
-    private CompiledPolicy(String version, List<Rule> rules, PolicyDocument.Templates templates) {
+    private CompiledPolicy(String version, List<Rule> rules, PolicyDocument.Templates templates,
+                           java.util.Map<String, CompiledPolicy> tenants, PatternPrefilter prefilter) {
         this.version = version;
         this.rules = rules;
         this.templates = templates;
+        this.tenants = tenants;
+        this.prefilter = prefilter;
+    }
+
+    /** Policy-wide indexes of the patterns that can match this (folded) text; the others need not run. */
+    public java.util.BitSet candidates(String folded) {
+        return prefilter.candidates(folded);
+    }
+
+    /** Patterns in the policy, and how many of them have no literal the prefilter can look for. */
+    public String prefilterSummary() {
+        return prefilter.size() + " patterns, " + prefilter.alwaysRunCount() + " without a required literal";
+    }
+
+    /** The policy as it applies to one tenant: the shared one, with that tenant's overrides if it has any. */
+    public CompiledPolicy forTenant(String tenant) {
+        return tenant == null ? this : tenants.getOrDefault(tenant, this);
+    }
+
+    /** Tenants with overrides; the shared policy applies to every other tenant. */
+    public java.util.Set<String> tenantsWithOverrides() {
+        return tenants.keySet();
+    }
+
+    private static java.util.Map<String, CompiledPolicy> tenantPolicies(PolicyDocument doc, List<Rule> rules, PatternPrefilter prefilter) {
+        java.util.Map<String, CompiledPolicy> out = new java.util.HashMap<>();
+        doc.tenants().forEach((tenant, override) -> {
+            java.util.Map<String, PolicyAction> actions = override.actions();
+            for (var e : actions.entrySet()) {
+                Rule rule = rules.stream().filter(r -> r.category().id().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("tenant " + tenant + " overrides unknown category " + e.getKey()));
+                PolicyCategory c = rule.category();
+                if (c.locked() && e.getValue().strictest(c.action()) != e.getValue()) {
+                    throw new IllegalArgumentException("tenant " + tenant + " may not loosen locked category " + c.id()
+                            + " from " + c.action() + " to " + e.getValue());
+                }
+            }
+            List<Rule> tenantRules = rules.stream().map(r -> actions.containsKey(r.category().id())
+                    ? new Rule(r.category().withAction(actions.get(r.category().id())), r.patterns(), r.firstPattern()) : r).toList();
+            out.put(tenant, new CompiledPolicy(doc.version() + "+" + tenant, tenantRules, doc.templates(), java.util.Map.of(), prefilter));
+        });
+        return java.util.Map.copyOf(out);
     }
 
     public static CompiledPolicy compile(PolicyDocument doc) {
@@ -43,6 +91,7 @@ public final class CompiledPolicy {
             throw new IllegalArgumentException("policy lacks refuse templates for " + missing);
         }
         List<Rule> rules = new ArrayList<>();
+        List<String> allPatterns = new ArrayList<>();
         for (PolicyCategory c : doc.categories()) {
             if (c.id() == null || c.action() == null) {
                 throw new IllegalArgumentException("policy category without id or action: " + c);
@@ -51,13 +100,16 @@ public final class CompiledPolicy {
             for (String p : c.patterns()) {
                 try {
                     compiled.add(Pattern.compile(fold(p)));
+                    allPatterns.add(fold(p));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("category " + c.id() + ": bad pattern " + p + ": " + e.getMessage(), e);
                 }
             }
-            rules.add(new Rule(c, List.copyOf(compiled)));
+            rules.add(new Rule(c, List.copyOf(compiled), allPatterns.size() - compiled.size()));
         }
-        return new CompiledPolicy(doc.version(), List.copyOf(rules), doc.templates());
+        List<Rule> shared = List.copyOf(rules);
+        PatternPrefilter prefilter = new PatternPrefilter(allPatterns);
+        return new CompiledPolicy(doc.version(), shared, doc.templates(), tenantPolicies(doc, shared, prefilter), prefilter);
     }
 
     /** The form both patterns and checked text are brought to: lower case, Simplified characters. */
@@ -71,6 +123,11 @@ public final class CompiledPolicy {
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** The category with this id, if the policy has one. */
+    public java.util.Optional<PolicyCategory> category(String id) {
+        return rules.stream().map(Rule::category).filter(c -> c.id().equals(id)).findFirst();
     }
 
     public String refusal(Lang lang) {

@@ -7,9 +7,20 @@ import java.util.List;
  *
  * @param patterns regular expressions over normalized, Simplified-folded, lower-cased text
  * @param detectors names of personal-data detectors this category owns (see PiiDetector)
+ * @param locked    no tenant may loosen this category's action (what the law forbids for everyone)
  */
 public record PolicyCategory(String id, String description, PolicyAction action, String guidance,
-                             List<String> patterns, List<String> detectors) {
+                             List<String> patterns, List<String> detectors, boolean locked) {
+    public PolicyCategory(String id, String description, PolicyAction action, String guidance,
+                          List<String> patterns, List<String> detectors) {
+        this(id, description, action, guidance, patterns, detectors, false);
+    }
+
+    /** The same category with another action (a tenant's override). */
+    public PolicyCategory withAction(PolicyAction newAction) {
+        return new PolicyCategory(id, description, newAction, guidance, patterns, detectors, locked);
+    }
+
     public PolicyCategory {
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
         detectors = detectors == null ? List.of() : List.copyOf(detectors);

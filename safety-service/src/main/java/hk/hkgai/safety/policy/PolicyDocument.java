@@ -4,7 +4,26 @@ import java.util.List;
 import java.util.Map;
 
 /** The policy YAML file, as written. {@link CompiledPolicy} is what the guard runs. */
-public record PolicyDocument(String version, List<PolicyCategory> categories, Templates templates) {
+public record PolicyDocument(String version, List<PolicyCategory> categories, Templates templates,
+                             Map<String, TenantOverride> tenants) {
+    public PolicyDocument {
+        tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+    }
+
+    public PolicyDocument(String version, List<PolicyCategory> categories, Templates templates) {
+        this(version, categories, templates, Map.of());
+    }
+
+    /**
+     * One tenant's changes to the shared policy: a category's action, made stricter (a school app refusing what
+     * the public service only guides) or looser (a legal-research tenant allowed to see personal data unmasked).
+     * Categories marked {@code locked} cannot be loosened: the law applies to every tenant.
+     */
+    public record TenantOverride(Map<String, PolicyAction> actions) {
+        public TenantOverride {
+            actions = actions == null ? Map.of() : Map.copyOf(actions);
+        }
+    }
 
     /** Localized texts keyed by language code (yue, zh-Hant, zh-Hans, en). */
     public record Templates(Map<String, String> refuse) {

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import hk.hkgai.contracts.events.v1.DecisionScore;
+import hk.hkgai.contracts.safety.v1.CategoryHit;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -34,8 +36,9 @@ public class DecisionPublisher {
         this.failures = registry.counter("hkgai_safety_decision_publish_failures_total");
     }
 
-    public void publish(String requestId, String tenant, String stage, Action action, List<String> categories,
+    public void publish(String requestId, String tenant, String stage, Action action, List<CategoryHit> hits,
                         String language, String policyVersion, long latencyMicros) {
+        List<String> categories = hits.stream().map(CategoryHit::getCategory).distinct().toList();
         for (String c : categories.isEmpty() ? List.of("none") : categories) {
             registry.counter("hkgai_safety_decisions_total", "stage", stage, "action", actionName(action), "category", c).increment();
         }
@@ -44,6 +47,8 @@ public class DecisionPublisher {
                 .setRequestId(requestId).setTenant(tenant).setStage(stage).setAction(action)
                 .addAllCategories(categories).setLanguage(language).setPolicyVersion(policyVersion)
                 .setLatencyMicros(latencyMicros)
+                .addAllScores(hits.stream().map(h -> DecisionScore.newBuilder().setCategory(h.getCategory())
+                        .setLayer(h.getLayer()).setScore(h.getScore()).build()).toList())
                 .setAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .build();
         try {

@@ -22,6 +22,18 @@ public record Evaluation(String normalized, List<Hit> hits, List<PolicyCategory>
                 .filter(g -> !g.isBlank()).distinct().collect(Collectors.joining("\n"));
     }
 
+    /** This evaluation with more hits and the categories they carry (from layers beyond the lexicon). */
+    public Evaluation plus(List<Hit> moreHits, List<PolicyCategory> moreCategories) {
+        if (moreHits.isEmpty()) {
+            return this;
+        }
+        List<Hit> h = new java.util.ArrayList<>(hits);
+        h.addAll(moreHits);
+        java.util.LinkedHashSet<PolicyCategory> c = new java.util.LinkedHashSet<>(categories);
+        c.addAll(moreCategories);
+        return new Evaluation(normalized, List.copyOf(h), List.copyOf(c), pii);
+    }
+
     public List<String> categoryIds() {
         return categories.stream().map(PolicyCategory::id).distinct().toList();
     }

@@ -3,10 +3,16 @@ package hk.hkgai.safety.service;
 import hk.hkgai.contracts.common.v1.ChatMessage;
 import hk.hkgai.contracts.safety.v1.Verdict;
 import hk.hkgai.safety.pii.PiiDetector;
+import hk.hkgai.safety.policy.CompiledPolicy;
 import hk.hkgai.safety.policy.PolicyAction;
 import hk.hkgai.text.LanguageDetector;
 import hk.hkgai.text.Lang;
+import hk.hkgai.safety.classifier.ClassifierLayer;
+import hk.hkgai.safety.classifier.SemanticClassifier;
+import hk.hkgai.safety.config.ClassifierConfig;
+import hk.hkgai.safety.normalize.ObfuscationNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -17,33 +23,51 @@ import java.util.List;
 @ApplicationScoped
 public class InputGuard {
     private final PolicyEvaluator evaluator;
+    private final ClassifierLayer classifier;
 
+    /** Lexicon, obfuscation and personal-data layers only (unit tests of those layers). */
     public InputGuard(PolicyEvaluator evaluator) {
+        this(evaluator, (ClassifierLayer) null);
+    }
+
+    @Inject
+    public InputGuard(PolicyEvaluator evaluator, SemanticClassifier classifier, ClassifierConfig config) {
+        this(evaluator, new ClassifierLayer(classifier, config));
+    }
+
+    public InputGuard(PolicyEvaluator evaluator, ClassifierLayer classifier) {
         this.evaluator = evaluator;
+        this.classifier = classifier;
     }
 
     public Verdict check(List<ChatMessage> messages) {
+        return check("", messages);
+    }
+
+    /** Decides under the tenant's view of the policy (its overrides, if any). */
+    public Verdict check(String tenant, List<ChatMessage> messages) {
+        CompiledPolicy policy = evaluator.policy().forTenant(tenant);
         List<String> userTurns = messages.stream().filter(m -> "user".equals(m.getRole())).map(ChatMessage::getContent).toList();
         if (userTurns.isEmpty()) {
             throw new IllegalArgumentException("messages must contain at least one user turn");
         }
         String last = userTurns.get(userTurns.size() - 1);
         Lang lang = LanguageDetector.detect(last);
-        Evaluation lastEval = evaluator.evaluate(last);
+        Evaluation lastEval = withClassifier(last, evaluator.evaluate(last, policy), policy);
         // Earlier turns and their concatenation catch an attack split across turns.
-        Evaluation conversation = userTurns.size() == 1 ? lastEval : evaluator.evaluate(String.join("\n", userTurns));
+        Evaluation conversation = userTurns.size() == 1 ? lastEval : evaluator.evaluate(String.join("\n", userTurns), policy);
 
         PolicyAction action = lastEval.action().strictest(conversation.action() == PolicyAction.REFUSE ? PolicyAction.REFUSE : PolicyAction.ALLOW);
         Verdict.Builder v = Verdict.newBuilder()
                 .setAction(action.proto())
                 .setLanguage(lang.code())
-                .setPolicyVersion(evaluator.policy().version());
+                .setPolicyVersion(policy.version());
         lastEval.hits().forEach(h -> v.addHits(h.toProto()));
         if (conversation != lastEval) {
             conversation.hits().stream().filter(h -> !lastEval.hits().contains(h)).forEach(h -> v.addHits(h.toProto()));
         }
         switch (action) {
-            case REFUSE -> v.setMessage(evaluator.policy().refusal(lang));
+            case REFUSE -> v.setMessage(policy.refusal(lang));
             case REDACT -> {
                 v.setRedactedText(PiiDetector.redact(last, lastEval.pii()));
                 v.setGuidance(lastEval.guidance());
@@ -53,4 +77,24 @@ public class InputGuard {
         }
         return v.build();
     }
+
+    /**
+     * Adds the semantic classifier's verdict on the last turn, unless the lexicon already refuses it (the
+     * classifier costs one embedding pass; a refusal cannot get stricter). It reads the plain text and, when the
+     * text hid something (base64, hex, split literals), the decoded reading too, in one batch.
+     */
+    private Evaluation withClassifier(String text, Evaluation lexical, CompiledPolicy policy) {
+        if (classifier == null || !classifier.enabled() || lexical.action() == PolicyAction.REFUSE) {
+            return lexical;
+        }
+        List<String> texts = new java.util.ArrayList<>(2);
+        texts.add(text);
+        ObfuscationNormalizer.views(text).stream().filter(v -> DECODED.contains(v.name())).findFirst()
+                .ifPresent(v -> texts.add(v.text()));
+        List<ClassifierLayer.Match> matches = classifier.match(texts, policy);
+        return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
+                matches.stream().map(ClassifierLayer.Match::category).toList());
+    }
+
+    private static final java.util.Set<String> DECODED = java.util.Set.of("base64", "hex", "joined-literals");
 }

@@ -4,6 +4,7 @@ import hk.hkgai.contracts.common.v1.Action;
 import hk.hkgai.contracts.safety.v1.OutputChunk;
 import hk.hkgai.contracts.safety.v1.OutputVerdict;
 import hk.hkgai.safety.pii.PiiDetector;
+import hk.hkgai.safety.policy.CompiledPolicy;
 import hk.hkgai.safety.policy.PolicyAction;
 import hk.hkgai.text.Lang;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OutputGuard {
     private static final String SENTENCE_ENDS = "。！？；!?;\n";
+    /** Released text re-read with each new piece: longer than any policy pattern can span. */
+    static final int LOOKBACK = 512;
     /** The tail held back when there is no sentence end: longer than any policy phrase or personal-data pattern. */
     static final int WINDOW = 64;
     /** Without a sentence end, release (and re-evaluate) only once this much more can go. */
@@ -40,9 +43,10 @@ public class OutputGuard {
         private int released;
         private boolean refused;
         private Evaluation last;
+        private CompiledPolicy policy; // the tenant's, fixed at the first chunk for the whole stream
 
         public String policyVersion() {
-            return evaluator.policy().version();
+            return policy == null ? evaluator.policy().version() : policy.version();
         }
 
         public boolean refused() {
@@ -57,19 +61,24 @@ public class OutputGuard {
             if (refused) {
                 return OutputVerdict.newBuilder().setAction(Action.ACTION_REFUSE).build();
             }
+            if (policy == null) {
+                policy = evaluator.policy().forTenant(chunk.getTenant());
+            }
             text.append(chunk.getTextDelta());
             int cut = chunk.getEnd() ? text.length() : releasableEnd();
             if (cut <= released) {
                 return OutputVerdict.newBuilder().setAction(Action.ACTION_ALLOW).build();
             }
-            // Evaluate everything so far (held tail included), so a phrase spanning the cut is seen whole.
-            last = evaluator.evaluate(text.toString());
+            // Evaluate the held tail with the last LOOKBACK characters already released, so a phrase spanning the
+            // cut is seen whole; the whole answer once at its end. Re-reading everything at every step would make
+            // a long answer cost quadratic time.
+            last = evaluator.evaluate(chunk.getEnd() ? text.toString() : text.substring(windowStart()), policy);
             PolicyAction action = last.action();
             if (action == PolicyAction.REFUSE) {
                 refused = true;
                 Lang lang = Lang.fromCode(chunk.getLanguage()).orElse(Lang.EN);
                 OutputVerdict.Builder v = OutputVerdict.newBuilder().setAction(Action.ACTION_REFUSE)
-                        .setMessage(evaluator.policy().refusal(lang));
+                        .setMessage(policy.refusal(lang));
                 last.hits().forEach(h -> v.addHits(h.toProto()));
                 return v.build();
             }
@@ -81,6 +90,11 @@ public class OutputGuard {
                     .setSafeText(pii.isEmpty() ? piece : PiiDetector.redact(piece, pii));
             last.hits().stream().filter(h -> h.layer().equals("pii")).forEach(h -> v.addHits(h.toProto()));
             return v.build();
+        }
+
+        private int windowStart() {
+            int start = Math.max(0, released - LOOKBACK);
+            return start > 0 && Character.isLowSurrogate(text.charAt(start)) ? start - 1 : start;
         }
 
         private int releasableEnd() {

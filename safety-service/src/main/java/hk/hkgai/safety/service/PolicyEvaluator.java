@@ -33,13 +33,22 @@ public class PolicyEvaluator {
     }
 
     public Evaluation evaluate(String text) {
+        return evaluate(text, policies.current());
+    }
+
+    /** Evaluates against a given policy: a tenant's view of the current one ({@link CompiledPolicy#forTenant}). */
+    public Evaluation evaluate(String text, CompiledPolicy policy) {
         String normalized = TextNormalizer.normalize(text);
         List<TextView> views = ObfuscationNormalizer.views(text);
         List<Hit> hits = new ArrayList<>();
         Set<PolicyCategory> matched = new LinkedHashSet<>();
         Set<String> detectors = new HashSet<>();
-        for (CompiledPolicy.Rule rule : policies.current().rules()) {
-            Hit hit = firstHit(rule, views);
+        java.util.BitSet[] candidates = new java.util.BitSet[views.size()];
+        for (int v = 0; v < views.size(); v++) {
+            candidates[v] = policy.candidates(views.get(v).text());
+        }
+        for (CompiledPolicy.Rule rule : policy.rules()) {
+            Hit hit = firstHit(rule, views, candidates);
             if (hit != null) {
                 hits.add(hit);
                 matched.add(rule.category());
@@ -48,7 +57,7 @@ public class PolicyEvaluator {
         }
         List<PiiMatch> pii = detectors.isEmpty() ? List.of() : PiiDetector.find(text, detectors);
         for (PiiMatch m : pii) {
-            PolicyCategory owner = owner(m.detector());
+            PolicyCategory owner = owner(policy, m.detector());
             hits.add(new Hit(owner.id(), "pii", 1.0f, m.detector()));
             matched.add(owner);
         }
@@ -56,9 +65,14 @@ public class PolicyEvaluator {
     }
 
     /** The rule's first match over the readings, plain first; the layer names the de-obfuscation that exposed it. */
-    private static Hit firstHit(CompiledPolicy.Rule rule, List<TextView> views) {
-        for (TextView view : views) {
-            for (Pattern p : rule.patterns()) {
+    private static Hit firstHit(CompiledPolicy.Rule rule, List<TextView> views, java.util.BitSet[] candidates) {
+        for (int v = 0; v < views.size(); v++) {
+            TextView view = views.get(v);
+            for (int i = 0; i < rule.patterns().size(); i++) {
+                if (!candidates[v].get(rule.firstPattern() + i)) {
+                    continue; // none of the literals this pattern needs is in the text
+                }
+                Pattern p = rule.patterns().get(i);
                 Matcher m = p.matcher(view.text());
                 if (m.find()) {
                     String layer = TextView.PLAIN.equals(view.name()) ? "lexicon" : "lexicon/" + view.name();
@@ -69,8 +83,8 @@ public class PolicyEvaluator {
         return null;
     }
 
-    private PolicyCategory owner(String detector) {
-        return policies.current().rules().stream().map(CompiledPolicy.Rule::category)
+    private static PolicyCategory owner(CompiledPolicy policy, String detector) {
+        return policy.rules().stream().map(CompiledPolicy.Rule::category)
                 .filter(c -> c.detectors().contains(detector)).findFirst().orElseThrow();
     }
 

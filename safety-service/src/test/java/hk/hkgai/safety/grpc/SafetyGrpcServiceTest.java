@@ -60,7 +60,7 @@ class SafetyGrpcServiceTest {
         assertThat(decision.getStage()).isEqualTo("input");
         assertThat(decision.getTenant()).isEqualTo("t1");
         assertThat(decision.getAction()).isEqualTo(Action.ACTION_REFUSE);
-        assertThat(decision.getCategoriesList()).contains("violence.weapons_explosives");
+        assertThat(decision.getCategoriesList()).contains("weapons_drugs");
     }
 
     @Test

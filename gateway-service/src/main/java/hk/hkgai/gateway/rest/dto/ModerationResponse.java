@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * POST /v1/moderations in OpenAI's schema: one result per input with {@code flagged}, {@code categories} and
- * {@code category_scores}, keyed by this deployment's policy category ids (e.g. {@code violence.weapons_explosives},
- * {@code jailbreak.instruction_override}); {@code action} (allow | guide | refuse | redact) and the policy version
+ * {@code category_scores}, keyed by this deployment's policy category ids (e.g. {@code weapons_drugs},
+ * {@code jailbreak}); {@code action} (allow | guide | refuse | redact) and the policy version
  * are added.
  */
 public record ModerationResponse(String id, String model, List<Result> results) {

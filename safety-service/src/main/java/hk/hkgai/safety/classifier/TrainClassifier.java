@@ -1,0 +1,186 @@
+package hk.hkgai.safety.classifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import hk.hkgai.embeddings.BgeEmbedder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Retrains the semantic classifier from labelled examples, reproducibly: {@code ./hk safety train} (or
+ * {@code java -cp … hk.hkgai.safety.classifier.TrainClassifier train.jsonl model.json}). Embeds every example
+ * with bge-small-zh-v1.5 on one ONNX Runtime thread (bit-for-bit repeatable), reports five-fold cross-validated
+ * accuracy per label, then fits on all examples and writes the model.
+ */
+public final class TrainClassifier {
+    static final int MAX_TOKENS = 128;
+    static final int EPOCHS = Integer.getInteger("epochs", 400);
+    static final double LEARNING_RATE = Double.parseDouble(System.getProperty("lr", "20.0"));
+    static final double L2 = Double.parseDouble(System.getProperty("l2", "1e-5"));
+    /** Labels that name no harm: everything else is a harm the guard acts on. */
+    public static final java.util.Set<String> HARMLESS = java.util.Set.of("benign", "sensitive_legit");
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final int FOLDS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One labelled example. */
+    public record Example(String label, String language, String text) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path train = Path.of(args.length > 0 ? args[0] : "safety-service/src/main/resources/classifier/train.jsonl");
+        Path out = Path.of(args.length > 1 ? args[1] : "safety-service/src/main/resources/classifier/model.json");
+        List<Example> examples = read(train);
+        System.out.printf("%d examples, %d labels, from %s%n", examples.size(), labels(examples).size(), train);
+        try (BgeEmbedder embedder = embedder()) {
+            long t0 = System.nanoTime();
+            float[][] x = embed(embedder, examples);
+            System.out.printf("embedded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            ClassifierModel model = train(examples, x, sha256(train), true);
+            Files.writeString(out, JSON.writeValueAsString(model) + "\n", StandardCharsets.UTF_8);
+            System.out.printf("cross-validated accuracy %.3f; model written to %s%n", model.crossValidatedAccuracy(), out);
+        }
+    }
+
+    static BgeEmbedder embedder() throws Exception {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "hkgai-djl");
+        return BgeEmbedder.load(new BgeEmbedder.Options(Optional.empty(), Optional.empty(), cache, MAX_TOKENS, 1, false));
+    }
+
+    public static List<Example> read(Path file) throws IOException {
+        List<Example> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = JSON.readTree(line);
+            out.add(new Example(n.path("label").asText(), n.path("language").asText(), n.path("text").asText()));
+        }
+        return out;
+    }
+
+    static float[][] embed(BgeEmbedder embedder, List<Example> examples) {
+        float[][] x = new float[examples.size()][];
+        for (int from = 0; from < examples.size(); from += 32) {
+            List<String> batch = examples.subList(from, Math.min(from + 32, examples.size())).stream().map(Example::text).toList();
+            float[][] v = embedder.embed(batch).vectors();
+            System.arraycopy(v, 0, x, from, v.length);
+        }
+        return x;
+    }
+
+    /** Fits on every example; with {@code crossValidate}, first measures held-out accuracy over five folds. */
+    static ClassifierModel train(List<Example> examples, float[][] x, String trainedOn, boolean crossValidate) {
+        List<String> labels = labels(examples);
+        int[] y = examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+        double accuracy = crossValidate ? crossValidate(x, y, labels) : Double.NaN;
+        float[] center = mean(x);
+        SoftmaxRegression.Fit fit = SoftmaxRegression.fit(center(x, center), y, labels.size(), EPOCHS, LEARNING_RATE, L2);
+        return new ClassifierModel("1", BgeEmbedder.MODEL_ID, MAX_TOKENS, trainedOn, examples.size(),
+                Math.round(accuracy * 1000) / 1000d, labels, center, fit.bias(), fit.weights());
+    }
+
+    private static double crossValidate(float[][] x, int[] y, List<String> labels) {
+        int correct = 0;
+        TreeMap<String, int[]> perLabel = new TreeMap<>();
+        // At each threshold on P(some harm): held-out harmful examples caught, harmless ones flagged.
+        int[] caught = new int[THRESHOLDS.length];
+        int[] flagged = new int[THRESHOLDS.length];
+        int harmful = 0;
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Integer> trainIdx = new ArrayList<>();
+            List<Integer> testIdx = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                (i % FOLDS == fold ? testIdx : trainIdx).add(i);
+            }
+            float[][] tx = trainIdx.stream().map(i -> x[i]).toArray(float[][]::new);
+            int[] ty = trainIdx.stream().mapToInt(i -> y[i]).toArray();
+            float[] center = mean(tx);
+            SoftmaxRegression.Fit fit = SoftmaxRegression.fit(center(tx, center), ty, labels.size(), EPOCHS, LEARNING_RATE, L2);
+            ClassifierModel m = new ClassifierModel("cv", BgeEmbedder.MODEL_ID, MAX_TOKENS, "", tx.length, 0, labels, center,
+                    fit.bias(), fit.weights());
+            for (int i : testIdx) {
+                float[] p = m.probabilities(x[i]);
+                int predicted = argmax(p);
+                double harm = 0;
+                for (int k = 0; k < p.length; k++) {
+                    harm += HARMLESS.contains(labels.get(k)) ? 0 : p[k];
+                }
+                boolean isHarmful = !HARMLESS.contains(labels.get(y[i]));
+                harmful += isHarmful ? 1 : 0;
+                for (int t = 0; t < THRESHOLDS.length; t++) {
+                    if (harm >= THRESHOLDS[t]) {
+                        if (isHarmful) {
+                            caught[t]++;
+                        } else {
+                            flagged[t]++;
+                        }
+                    }
+                }
+                int[] c = perLabel.computeIfAbsent(labels.get(y[i]), k -> new int[2]);
+                c[1]++;
+                if (predicted == y[i]) {
+                    correct++;
+                    c[0]++;
+                }
+            }
+        }
+        perLabel.forEach((label, c) -> System.out.printf("  %-28s %3d/%3d held-out correct%n", label, c[0], c[1]));
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            System.out.printf("  P(harm) >= %.1f: %.3f of harmful caught, %.3f of harmless flagged%n", THRESHOLDS[t],
+                    (double) caught[t] / harmful, (double) flagged[t] / (x.length - harmful));
+        }
+        return (double) correct / x.length;
+    }
+
+    static int argmax(float[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> labels(List<Example> examples) {
+        return List.copyOf(new TreeSet<>(examples.stream().map(Example::label).toList()));
+    }
+
+    private static float[] mean(float[][] x) {
+        float[] m = new float[x[0].length];
+        for (float[] v : x) {
+            for (int d = 0; d < m.length; d++) {
+                m[d] += v[d] / x.length;
+            }
+        }
+        return m;
+    }
+
+    private static float[][] center(float[][] x, float[] center) {
+        float[][] out = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = ClassifierModel.centered(x[i], center);
+        }
+        return out;
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

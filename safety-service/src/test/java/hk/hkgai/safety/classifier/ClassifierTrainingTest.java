@@ -1,0 +1,37 @@
+package hk.hkgai.safety.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hk.hkgai.embeddings.BgeEmbedder;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A Quarkus test only so that the tokenizer's native library is loaded by the application's class loader. */
+@QuarkusTest
+class ClassifierTrainingTest {
+    private static final Path TRAIN = Path.of("src/main/resources/classifier/train.jsonl");
+
+    @Test
+    void theBundledModelWasTrainedOnTheBundledExamples() throws Exception {
+        ClassifierModel model = SemanticClassifier.readBundled();
+        assertThat(model.trainedOn()).as("classifier/model.json is stale: run ./hk safety train").isEqualTo(TrainClassifier.sha256(TRAIN));
+        assertThat(model.examples()).isEqualTo(TrainClassifier.read(TRAIN).size());
+        assertThat(model.embeddingModel()).isEqualTo(BgeEmbedder.MODEL_ID);
+    }
+
+    @Test
+    void retrainingOnTheSameExamplesGivesTheSameModel() throws Exception {
+        List<TrainClassifier.Example> examples = TrainClassifier.read(TRAIN).subList(0, 120);
+        try (BgeEmbedder embedder = TrainClassifier.embedder()) {
+            float[][] first = TrainClassifier.embed(embedder, examples);
+            float[][] second = TrainClassifier.embed(embedder, examples);
+            assertThat(second).isDeepEqualTo(first);
+            ClassifierModel a = TrainClassifier.train(examples, first, "x", false);
+            ClassifierModel b = TrainClassifier.train(examples, second, "x", false);
+            assertThat(b.weights()).isDeepEqualTo(a.weights());
+            assertThat(b.bias()).containsExactly(a.bias());
+        }
+    }
+}
