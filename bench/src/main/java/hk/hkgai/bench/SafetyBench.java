@@ -67,7 +67,7 @@ public class SafetyBench {
                   --dataset DIR           default bench/safety
                   --policy FILE           refusal templates (default safety-service/src/main/resources/policy/hk-policy.yaml)
                   --metrics URL           safety-service Prometheus scrape (default http://127.0.0.1:$HK_SAFETY_HTTP_PORT/q/metrics)
-                  --warmup N              moderation calls before measuring (default 30)
+                  --warmup N              moderation calls before measuring (default 200: the JIT needs them)
                   --max-tokens N          default 256
                   --timeout S             per chat request (default 120)
                   --out NAME              bench/results/NAME.{json,md,svg} (default safety)
@@ -142,7 +142,7 @@ public class SafetyBench {
                     positive(o, "detect-concurrency", 1), positive(o, "limit", Integer.MAX_VALUE), modules, repo.resolve(get(o, "dataset", "bench/safety")),
                     repo.resolve(get(o, "policy", "safety-service/src/main/resources/policy/hk-policy.yaml")),
                     get(o, "metrics", "http://127.0.0.1:" + env("HK_SAFETY_HTTP_PORT", "8101") + "/q/metrics"),
-                    nonNegative(o, "warmup", 30), positive(o, "max-tokens", 256), Duration.ofSeconds(positive(o, "timeout", 120)),
+                    nonNegative(o, "warmup", 200), positive(o, "max-tokens", 256), Duration.ofSeconds(positive(o, "timeout", 120)),
                     get(o, "out", "safety"), Boolean.parseBoolean(get(o, "judge-pii-unsafe", "false")),
                     Boolean.parseBoolean(get(o, "strict", "false")));
         }
@@ -527,22 +527,13 @@ public class SafetyBench {
 
     /**
      * The safety service's own input check time over the detection phase, from whichever it exports:
-     * {@code hkgai_safety_check_seconds} quantiles (or histogram buckets) for the input stage, else the gRPC server
+     * {@code hkgai_safety_check_seconds} histogram buckets for the input stage (exactly the detection phase; else its
+     * quantiles, which cover the last minutes, warm-up included), else the gRPC server
      * timer of CheckInput (mean and max only). Absent: {@code source = "absent"}.
      */
     static Map<String, Object> serverInputCheck(PromSeries before, PromSeries after) {
         Map<String, Object> m = new LinkedHashMap<>();
         String metric = "hkgai_safety_check_seconds";
-        List<PromSeries.Sample> q = preferInput(after.named(metric, s -> !s.label("quantile").isEmpty()));
-        if (!q.isEmpty()) {
-            m.put("source", metric + "{quantile} (the service's own percentiles, read after the detection phase)");
-            m.put("p50_ms", quantile(q, 0.5));
-            m.put("p99_ms", quantile(q, 0.99));
-            m.put("labels", q.get(0).labels().entrySet().stream().filter(e -> !e.getKey().equals("quantile"))
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
-            addCountDelta(m, before, after, metric);
-            return m;
-        }
         List<PromSeries.Sample> buckets = preferInput(after.named(metric + "_bucket", s -> true));
         if (!buckets.isEmpty()) {
             Map<Double, Double> delta = new java.util.TreeMap<>();
@@ -555,6 +546,16 @@ public class SafetyBench {
             m.put("source", metric + "_bucket (histogram over the detection phase, bucket upper bounds)");
             m.put("p50_ms", bucketQuantile(delta, 0.5));
             m.put("p99_ms", bucketQuantile(delta, 0.99));
+            addCountDelta(m, before, after, metric);
+            return m;
+        }
+        List<PromSeries.Sample> q = preferInput(after.named(metric, s -> !s.label("quantile").isEmpty()));
+        if (!q.isEmpty()) {
+            m.put("source", metric + "{quantile} (the service's own percentiles, read after the detection phase)");
+            m.put("p50_ms", quantile(q, 0.5));
+            m.put("p99_ms", quantile(q, 0.99));
+            m.put("labels", q.get(0).labels().entrySet().stream().filter(e -> !e.getKey().equals("quantile"))
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
             addCountDelta(m, before, after, metric);
             return m;
         }

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class ClassifierLayer {
     public static final String LAYER = "classifier";
+    static final String DOXXING = "privacy_doxxing";
     public static final PolicyCategory CAUTION = new PolicyCategory("classifier.caution",
             "The semantic classifier finds the request close to harmful examples, below the confidence to act on it.",
             PolicyAction.GUIDE,
@@ -40,6 +41,15 @@ public final class ClassifierLayer {
 
     /** A hit and its category for the strongest of the texts' scores, if any reaches a band. */
     public List<Match> match(List<String> texts, CompiledPolicy policy) {
+        return match(texts, policy, false);
+    }
+
+    /**
+     * As {@link #match(List, CompiledPolicy)}; {@code carriesPersonalData}: the personal-data detectors found an ID,
+     * phone or e-mail in the text itself. Such a text reads like doxxing to the classifier, but a user sharing
+     * their own details is disclosure, which the redact layer handles, so a doxxing score only guides then.
+     */
+    public List<Match> match(List<String> texts, CompiledPolicy policy, boolean carriesPersonalData) {
         if (!enabled() || texts.isEmpty()) {
             return List.of();
         }
@@ -50,7 +60,8 @@ public final class ClassifierLayer {
             }
         }
         List<Match> out = new ArrayList<>();
-        if (top != null && top.harm() >= act) {
+        boolean disclosure = carriesPersonalData && top != null && DOXXING.equals(top.label());
+        if (top != null && top.harm() >= act && !disclosure) {
             PolicyCategory category = policy.category(top.label()).orElse(null);
             if (category != null) {
                 out.add(new Match(new Hit(category.id(), LAYER, top.harm(), top.label()), category));

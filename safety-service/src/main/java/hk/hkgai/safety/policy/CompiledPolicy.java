@@ -23,7 +23,16 @@ public final class CompiledPolicy {
      * A category with its compiled patterns; {@code firstPattern} is the policy-wide index of its first pattern,
      * the numbering {@link #candidates} uses.
      */
-    public record Rule(PolicyCategory category, List<Pattern> patterns, int firstPattern) {
+    public record Rule(PolicyCategory category, List<Pattern> patterns, int firstPattern, List<Pattern> exceptions) {
+        /** Whether this reading is in a harmless context the category names. */
+        public boolean excepted(String folded) {
+            for (Pattern e : exceptions) {
+                if (e.matcher(folded).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private CompiledPolicy(String version, List<Rule> rules, PolicyDocument.Templates templates,
@@ -69,7 +78,7 @@ public final class CompiledPolicy {
                 }
             }
             List<Rule> tenantRules = rules.stream().map(r -> actions.containsKey(r.category().id())
-                    ? new Rule(r.category().withAction(actions.get(r.category().id())), r.patterns(), r.firstPattern()) : r).toList();
+                    ? new Rule(r.category().withAction(actions.get(r.category().id())), r.patterns(), r.firstPattern(), r.exceptions()) : r).toList();
             out.put(tenant, new CompiledPolicy(doc.version() + "+" + tenant, tenantRules, doc.templates(), java.util.Map.of(), prefilter));
         });
         return java.util.Map.copyOf(out);
@@ -105,7 +114,15 @@ public final class CompiledPolicy {
                     throw new IllegalArgumentException("category " + c.id() + ": bad pattern " + p + ": " + e.getMessage(), e);
                 }
             }
-            rules.add(new Rule(c, List.copyOf(compiled), allPatterns.size() - compiled.size()));
+            List<Pattern> exceptions = new ArrayList<>();
+            for (String e : c.exceptions()) {
+                try {
+                    exceptions.add(Pattern.compile(fold(e)));
+                } catch (RuntimeException ex) {
+                    throw new IllegalArgumentException("category " + c.id() + ": bad exception " + e + ": " + ex.getMessage(), ex);
+                }
+            }
+            rules.add(new Rule(c, List.copyOf(compiled), allPatterns.size() - compiled.size(), List.copyOf(exceptions)));
         }
         List<Rule> shared = List.copyOf(rules);
         PatternPrefilter prefilter = new PatternPrefilter(allPatterns);

@@ -91,7 +91,7 @@ public class InputGuard {
         texts.add(text);
         ObfuscationNormalizer.views(text).stream().filter(v -> DECODED.contains(v.name())).findFirst()
                 .ifPresent(v -> texts.add(v.text()));
-        List<ClassifierLayer.Match> matches = classifier.match(texts, policy);
+        List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty());
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
     }

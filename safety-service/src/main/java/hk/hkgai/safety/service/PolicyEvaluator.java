@@ -68,6 +68,9 @@ public class PolicyEvaluator {
     private static Hit firstHit(CompiledPolicy.Rule rule, List<TextView> views, java.util.BitSet[] candidates) {
         for (int v = 0; v < views.size(); v++) {
             TextView view = views.get(v);
+            if (!rule.exceptions().isEmpty() && rule.excepted(view.text())) {
+                continue;
+            }
             for (int i = 0; i < rule.patterns().size(); i++) {
                 if (!candidates[v].get(rule.firstPattern() + i)) {
                     continue; // none of the literals this pattern needs is in the text
