@@ -5,6 +5,11 @@ import hk.hkgai.contracts.common.v1.Action;
 import hk.hkgai.contracts.common.v1.ChatMessage;
 import hk.hkgai.contracts.safety.v1.CategoryHit;
 import hk.hkgai.contracts.safety.v1.CheckInputRequest;
+import hk.hkgai.contracts.safety.v1.OutputChunk;
+import hk.hkgai.contracts.safety.v1.OutputVerdict;
+import hk.hkgai.gateway.error.ApiException;
+import hk.hkgai.text.LanguageDetector;
+import io.smallrye.mutiny.Multi;
 import hk.hkgai.contracts.safety.v1.Verdict;
 import hk.hkgai.gateway.auth.ApiCaller;
 import hk.hkgai.gateway.auth.CurrentCaller;
@@ -52,6 +57,13 @@ public class ModerationsResource {
         List<String> inputs = TextInputs.of(body, MAX_INPUTS, MAX_CHARS);
         ApiCaller caller = current.get();
         String id = RequestIds.moderation();
+        if (body.has("stage") && !body.get("stage").isTextual()
+                || body.has("stage") && !List.of("input", "output").contains(body.get("stage").asText())) {
+            throw ApiException.badRequest("stage", "stage must be \"input\" (default) or \"output\"");
+        }
+        if ("output".equals(body.path("stage").asText())) {
+            return moderateOutput(inputs, caller, id);
+        }
         List<Uni<Verdict>> checks = new ArrayList<>(inputs.size());
         for (String input : inputs) {
             checks.add(mesh.checkInput(CheckInputRequest.newBuilder().setRequestId(id).setTenant(caller.tenant())
@@ -60,6 +72,43 @@ public class ModerationsResource {
         return Uni.join().all(checks).andFailFast()
                 .onFailure().transform(e -> Downstream.toApi("safety", e))
                 .map(verdicts -> new ModerationResponse(id, MODEL, verdicts.stream().map(ModerationsResource::result).toList()));
+    }
+
+    /**
+     * {@code "stage": "output"} (an extension): each input is judged as generated text, by the guard's output check
+     * (lexicons, de-obfuscation and personal data; the semantic classifier reads requests, not answers). This is
+     * how the benchmark judges a model's replies.
+     */
+    private Uni<ModerationResponse> moderateOutput(List<String> inputs, ApiCaller caller, String id) {
+        List<Uni<Verdict>> checks = new ArrayList<>(inputs.size());
+        for (String input : inputs) {
+            OutputChunk whole = OutputChunk.newBuilder().setRequestId(id).setTenant(caller.tenant())
+                    .setLanguage(LanguageDetector.detect(input).code()).setTextDelta(input).setEnd(true).build();
+            checks.add(mesh.checkOutput(Multi.createFrom().item(whole)).collect().asList().map(ModerationsResource::asVerdict));
+        }
+        return Uni.join().all(checks).andFailFast()
+                .onFailure().transform(e -> Downstream.toApi("safety", e))
+                .map(verdicts -> new ModerationResponse(id, MODEL, verdicts.stream().map(ModerationsResource::result).toList()));
+    }
+
+    private static Verdict asVerdict(List<OutputVerdict> verdicts) {
+        Verdict.Builder v = Verdict.newBuilder().setAction(Action.ACTION_ALLOW);
+        for (OutputVerdict o : verdicts) {
+            if (strictness(o.getAction()) > strictness(v.getAction())) {
+                v.setAction(o.getAction());
+            }
+            v.addAllHits(o.getHitsList());
+        }
+        return v.build();
+    }
+
+    private static int strictness(Action a) {
+        return switch (a) {
+            case ACTION_REFUSE -> 3;
+            case ACTION_REDACT -> 2;
+            case ACTION_GUIDE -> 1;
+            default -> 0;
+        };
     }
 
     static ModerationResponse.Result result(Verdict v) {

@@ -14,12 +14,17 @@ public interface ClassifierConfig {
     /** A model JSON written by {@code ./hk safety train}; absent: the one bundled in the jar. */
     Optional<String> modelFile();
 
-    /** P(some harm) at or above which the top harmful label's policy action applies (refuse for most). */
-    @WithDefault("0.9")
+    /**
+     * P(some harm) at or above which the top harmful label's policy action applies (refuse for most). Chosen on
+     * the training examples' five-fold held-out scores (printed by {@code ./hk safety train}): the lowest
+     * threshold whose held-out flag rate on harmless examples stays under the 2 % over-refusal budget (1.6 % at
+     * 0.8, catching 59 % of harmful ones), never on the benchmark.
+     */
+    @WithDefault("0.8")
     double actThreshold();
 
     /** P(some harm) at or above which, below {@link #actThreshold()}, the answer is guided to be careful. */
-    @WithDefault("0.7")
+    @WithDefault("0.6")
     double cautionThreshold();
 
     /** ONNX Runtime threads per embedding; one keeps a short input fast without stealing the other cores. */
