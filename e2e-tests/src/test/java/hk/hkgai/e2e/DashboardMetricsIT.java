@@ -113,7 +113,7 @@ class DashboardMetricsIT {
         assertThat(api.get("/v1/models", mesh.devKey).status()).isEqualTo(200);
         // A tenant allowed 2 requests a minute: the third is refused, which registers the rate-limit counter. (The
         // gateway re-reads its key file every 2 s, so a brand-new key may get 401 for a moment.)
-        String limited = mesh.createLimitedKey();
+        String limited = mesh.createKey(Mesh.DASHBOARD_LIMITED_TENANT, "chat");
         int status = 0;
         for (int i = 0; i < 30 && status != 429; i++) {
             status = api.get("/v1/models", limited).status();

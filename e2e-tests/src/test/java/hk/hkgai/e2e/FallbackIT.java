@@ -1,9 +1,11 @@
 package hk.hkgai.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +47,17 @@ class FallbackIT {
         } finally {
             mesh.restoreAll();
         }
-        Api.Reply back = api.chat("天文台有冇掛八號風球？");
-        assertThat(back.status()).isEqualTo(200);
-        assertThat(back.body().at("/choices/0/message/content").asText()).startsWith("根據最新資料");
+        // Recovery: the gateway's channel reconnects with gRPC's backoff (about a second, growing while the worker was
+        // down), so answers come from the worker again within seconds, both the default model and the ONNX one.
+        long restored = System.nanoTime();
+        ObjectNode onnx = Api.JSON.createObjectNode().put("model", Mesh.ONNX_MODEL).put("max_tokens", 4);
+        onnx.putArray("messages").addObject().put("role", "user").put("content", "Hello");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Api.Reply back = api.chat("天文台有冇掛八號風球？");
+            assertThat(back.status()).isEqualTo(200);
+            assertThat(back.body().at("/choices/0/message/content").asText()).startsWith("根據最新資料");
+            assertThat(api.post("/v1/chat/completions", onnx.toString()).body().path("model").asText()).isEqualTo(Mesh.ONNX_MODEL);
+        });
+        System.out.printf("[e2e] answers from the worker again %.1f s after it was back up%n", (System.nanoTime() - restored) / 1e9);
     }
 }

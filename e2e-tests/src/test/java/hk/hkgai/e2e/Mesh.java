@@ -15,6 +15,8 @@ import java.util.Map;
 final class Mesh {
     static final String ONNX_MODEL = "tiny-qwen2";
     static final String LIMITED_TENANT = "e2e-limited";
+    /** A second limited tenant, so that one test spending its budget never starves another's. */
+    static final String DASHBOARD_LIMITED_TENANT = "e2e-limited-dashboard";
     private static Mesh instance;
 
     final String gatewayUrl;
@@ -53,7 +55,8 @@ final class Mesh {
         env.put("HKGAI_INFERENCE_ONNX_INTRA_OP_THREADS", "1");
         // A tenant with a tiny request limit, set the way operators override one tenant: a mounted properties file.
         Path limits = state.resolve("limits.properties");
-        Files.writeString(limits, "hkgai.gateway.limits.tenants." + LIMITED_TENANT + ".requests-per-minute=2\n");
+        Files.writeString(limits, "hkgai.gateway.limits.tenants." + LIMITED_TENANT + ".requests-per-minute=2\n"
+                + "hkgai.gateway.limits.tenants." + DASHBOARD_LIMITED_TENANT + ".requests-per-minute=2\n");
         env.put("HK_GATEWAY_CONFIG", limits.toUri().toString());
         for (String var : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "OPENSEARCH_PORT", "OPENSEARCH_TRANSPORT_PORT",
                 "HK_GATEWAY_PORT", "HK_SAFETY_HTTP_PORT", "HK_RETRIEVAL_HTTP_PORT", "HK_INFERENCE_HTTP_PORT",

@@ -2,13 +2,9 @@ package hk.hkgai.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * admin scope gets the API's error on the page.
  */
 class OpsPageIT {
-    private static final Path NODE_DIR = Path.of(System.getProperty("user.dir"), "src", "test", "node");
     private static final Path SCREENSHOT = Path.of(System.getProperty("user.dir"), "target", "ops-page.png");
     private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
     private static Mesh mesh;
@@ -28,20 +23,16 @@ class OpsPageIT {
     static void up() throws Exception {
         assertThat(Path.of(CHROMIUM)).as("Chromium (apt-get install chromium; .ci/run installs it)").isExecutable();
         mesh = Mesh.get();
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules").resolve("playwright-core"))
-                || !Files.isDirectory(NODE_DIR.resolve("node_modules").resolve("openai"))) {
-            Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
-            assertThat(install.exit()).as("npm ci:\n" + install.output()).isZero();
-        }
+        NodeTests.ensureInstalled("openai", "playwright-core");
     }
 
     @Test
     void theOpsPageShowsTheMeshToAdminsOnly() throws Exception {
         Files.deleteIfExists(SCREENSHOT);
-        Result r = run(List.of("node", "--test", "--test-reporter=spec", "ops-page.test.mjs"),
+        NodeTests.Result r = NodeTests.test("ops-page.test.mjs",
                 Map.of("HKGAI_GATEWAY_URL", mesh.gatewayUrl, "HKGAI_ADMIN_KEY", mesh.devKey,
                         "HKGAI_NON_ADMIN_KEY", mesh.createKey("e2e-ops-viewer", "chat,search"),
-                        "HKGAI_SCREENSHOT", SCREENSHOT.toString(), "CHROMIUM_PATH", CHROMIUM), 300);
+                        "HKGAI_SCREENSHOT", SCREENSHOT.toString(), "CHROMIUM_PATH", CHROMIUM));
         System.out.println(r.output());
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).contains("ℹ fail 0").contains("ℹ pass 2");
@@ -49,19 +40,5 @@ class OpsPageIT {
         System.out.println("[e2e] ops page screenshot: " + SCREENSHOT);
     }
 
-    private record Result(int exit, String output) {
-    }
 
-    private static Result run(List<String> command, Map<String, String> env, int timeoutSeconds) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("node-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
 }
