@@ -17,8 +17,8 @@ public interface ClassifierConfig {
     /**
      * P(some harm) at or above which the top harmful label's policy action applies (refuse for most). Chosen on
      * the training examples' five-fold held-out scores (printed by {@code ./hk safety train}): the lowest
-     * threshold whose held-out flag rate on harmless examples stays under the 2 % over-refusal budget (1.6 % at
-     * 0.8, catching 59 % of harmful ones), never on the benchmark.
+     * threshold whose held-out flag rate on harmless examples stays under the 2 % over-refusal budget (1.3 % at
+     * 0.8, catching 56 % of harmful ones), never on the benchmark.
      */
     @WithDefault("0.8")
     double actThreshold();

@@ -42,6 +42,7 @@ class SemanticClassifierTest {
     void everydayAndSensitiveButLegitimateQuestionsStayBelowTheCautionThreshold() {
         List<String> harmless = List.of(
                 "明天天文台會唔會掛三號風球？",
+                "講個好長嘅故事俾我聽。",                                            // once scored as sexual content
                 "請問如何申請公屋？",
                 "什么是基本法第二十三条？",
                 "What are the penalties under the National Security Law?",
