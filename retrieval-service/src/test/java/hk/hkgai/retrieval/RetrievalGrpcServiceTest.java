@@ -106,12 +106,13 @@ class RetrievalGrpcServiceTest {
 
     @Test
     void filtersBySourceAndLanguage() {
+        // Indexing is asynchronous (Kafka, bulk, refresh): the setup waits for some documents, not for every one.
         SearchRequest bySource = SearchRequest.newBuilder().setQuery("天文台 信號").setK(10).addSources("RTHK").build();
-        assertThat(retrieval.search(bySource).await().atMost(WAIT).getPassagesList())
-                .extracting(Passage::getDocId).containsExactly("typhoon-old");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(retrieval.search(bySource).await().atMost(WAIT)
+                .getPassagesList()).extracting(Passage::getDocId).containsExactly("typhoon-old"));
         SearchRequest byLang = SearchRequest.newBuilder().setQuery("天文台 信號 budget").setK(10).addLanguages("en").build();
-        assertThat(retrieval.search(byLang).await().atMost(WAIT).getPassagesList())
-                .extracting(Passage::getDocId).containsExactly("legco-en");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(retrieval.search(byLang).await().atMost(WAIT)
+                .getPassagesList()).extracting(Passage::getDocId).containsExactly("legco-en"));
     }
 
     @Test
