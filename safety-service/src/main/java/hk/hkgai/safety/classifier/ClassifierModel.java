@@ -7,15 +7,25 @@ import java.util.List;
  * A softmax regression over sentence embeddings: one weight row and one bias per label. Stored as JSON next to
  * its training data and rebuilt by {@link TrainClassifier}; {@code trainedOn} is the SHA-256 of the training
  * file, so a model that no longer matches its data is caught by a test.
+ *
+ * <p>{@code encoder} names how a text became its embedding: {@value #STATIC} (bge-small-zh's distilled token
+ * table, {@link hk.hkgai.embeddings.BgeStaticEmbedder}) or {@value #TRANSFORMER} (the full forward pass,
+ * {@link hk.hkgai.embeddings.BgeEmbedder}; also what a model without the field was trained on). A static model
+ * carries {@code shift} and {@code scale}: its mean token vectors differ from one another in few directions, so
+ * each dimension is standardized over the training examples (and the result L2-normalized again) before the
+ * regression reads it.
  */
 public record ClassifierModel(
         @JsonProperty("version") String version,
+        @JsonProperty("encoder") String encoder,
         @JsonProperty("embedding_model") String embeddingModel,
         @JsonProperty("max_tokens") int maxTokens,
         @JsonProperty("trained_on") String trainedOn,
         @JsonProperty("examples") int examples,
         @JsonProperty("cross_validated_accuracy") double crossValidatedAccuracy,
         @JsonProperty("labels") List<String> labels,
+        @JsonProperty("shift") float[] shift,
+        @JsonProperty("scale") float[] scale,
         @JsonProperty("center") float[] center,
         @JsonProperty("bias") float[] bias,
         @JsonProperty("weights") float[][] weights) {
@@ -26,11 +36,42 @@ public record ClassifierModel(
             throw new IllegalArgumentException("classifier model: labels, bias and weights must have one entry per label");
         }
         labels = List.copyOf(labels);
+        encoder = encoder == null ? TRANSFORMER : encoder;
+        if (!STATIC.equals(encoder) && !TRANSFORMER.equals(encoder)) {
+            throw new IllegalArgumentException("classifier model: unknown encoder " + encoder);
+        }
+        if ((shift == null) != (scale == null) || shift != null && (shift.length != center.length || scale.length != center.length)) {
+            throw new IllegalArgumentException("classifier model: shift and scale must both be present, one per dimension");
+        }
     }
 
-    /** Label probabilities for one L2-normalized embedding (centered on the training mean first). */
+    public static final String STATIC = "static";
+    public static final String TRANSFORMER = "transformer";
+
+    /** An encoder's vector as the regression reads it: standardized and re-normalized when the model says so. */
+    public float[] features(float[] embedding) {
+        return shift == null ? embedding : standardized(embedding, shift, scale);
+    }
+
+    static float[] standardized(float[] v, float[] shift, float[] scale) {
+        float[] out = new float[v.length];
+        double sum = 0;
+        for (int d = 0; d < v.length; d++) {
+            out[d] = (v[d] - shift[d]) / scale[d];
+            sum += out[d] * out[d];
+        }
+        if (sum > 0) {
+            float norm = (float) Math.sqrt(sum);
+            for (int d = 0; d < out.length; d++) {
+                out[d] /= norm;
+            }
+        }
+        return out;
+    }
+
+    /** Label probabilities for one L2-normalized embedding (standardized if so trained, then centered). */
     public float[] probabilities(float[] embedding) {
-        float[] x = centered(embedding, center);
+        float[] x = centered(features(embedding), center);
         double[] logits = new double[labels.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < logits.length; k++) {

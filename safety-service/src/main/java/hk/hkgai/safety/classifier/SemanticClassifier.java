@@ -2,6 +2,7 @@ package hk.hkgai.safety.classifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.hkgai.embeddings.BgeEmbedder;
+import hk.hkgai.embeddings.BgeStaticEmbedder;
 import hk.hkgai.safety.config.ClassifierConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -37,26 +38,35 @@ public class SemanticClassifier {
 
     private final ClassifierModel model;
     private final BgeEmbedder embedder;
+    private final BgeStaticEmbedder table;
 
     public SemanticClassifier(ClassifierConfig config) {
         if (!config.enabled()) {
             LOG.warn("semantic classifier disabled by configuration: lexicon, personal-data and jailbreak layers only");
             this.model = null;
             this.embedder = null;
+            this.table = null;
             return;
         }
         long start = System.nanoTime();
         this.model = config.modelFile().filter(f -> !f.isBlank()).map(f -> read(Path.of(f))).orElseGet(SemanticClassifier::readBundled);
         Path cache = Path.of(config.cacheDir().filter(s -> !s.isBlank()).orElse(System.getProperty("java.io.tmpdir") + "/hkgai-djl"));
         try {
-            this.embedder = BgeEmbedder.load(new BgeEmbedder.Options(Optional.empty(), Optional.empty(), cache,
-                    model.maxTokens(), config.intraOpThreads(), false));
+            if (ClassifierModel.STATIC.equals(model.encoder())) {
+                this.table = BgeStaticEmbedder.load(cache);
+                this.embedder = null;
+            } else {
+                this.table = null;
+                this.embedder = BgeEmbedder.load(new BgeEmbedder.Options(Optional.empty(), Optional.empty(), cache,
+                        model.maxTokens(), config.intraOpThreads(), false));
+                embedder.embed(List.of("warm up 預熱")); // the first run allocates ONNX Runtime's arenas
+            }
         } catch (Exception e) {
             throw new IllegalStateException("semantic classifier: the embedding model failed to load: " + e.getMessage(), e);
         }
-        embedder.embed(List.of("warm up 預熱")); // the first run allocates ONNX Runtime's arenas
-        LOG.infof("semantic classifier loaded in %d ms: %d labels, trained on %d examples (cross-validated accuracy %.3f)",
-                (System.nanoTime() - start) / 1_000_000, model.labels().size(), model.examples(), model.crossValidatedAccuracy());
+        LOG.infof("semantic classifier loaded in %d ms: %s encoder, %d labels, trained on %d examples (cross-validated accuracy %.3f)",
+                (System.nanoTime() - start) / 1_000_000, model.encoder(), model.labels().size(), model.examples(),
+                model.crossValidatedAccuracy());
     }
 
     public boolean enabled() {
@@ -67,10 +77,21 @@ public class SemanticClassifier {
         return model;
     }
 
-    /** One score per text, in order, from a single batched forward pass. */
+    /**
+     * One score per text, in order. The static encoder reads all of a text, and a text longer than the model's
+     * {@code max_tokens} also in windows of that many tokens (half overlapping), keeping the most harmful; the
+     * transformer reads the first {@code max_tokens} tokens of each text, in a single batched forward pass.
+     */
     public List<Score> score(List<String> texts) {
         if (model == null || texts.isEmpty()) {
             return List.of();
+        }
+        if (table != null) {
+            int window = model.maxTokens();
+            return texts.stream().map(t -> table.embedWithWindows(t, window, window / 2).stream()
+                    .map(v -> score(model, v))
+                    .reduce((a, b) -> b.harm() > a.harm() ? b : a)
+                    .orElseThrow()).toList();
         }
         float[][] vectors = embedder.embed(texts).vectors();
         return java.util.Arrays.stream(vectors).map(v -> score(model, v)).toList();
@@ -94,6 +115,9 @@ public class SemanticClassifier {
     void onStop(@Observes ShutdownEvent event) {
         if (embedder != null) {
             embedder.close();
+        }
+        if (table != null) {
+            table.close();
         }
     }
 

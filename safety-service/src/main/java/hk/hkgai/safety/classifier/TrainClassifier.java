@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import hk.hkgai.embeddings.BgeEmbedder;
+import hk.hkgai.embeddings.BgeStaticEmbedder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,9 @@ import java.util.TreeSet;
 /**
  * Retrains the semantic classifier from labelled examples, reproducibly: {@code ./hk safety train} (or
  * {@code java -cp … hk.hkgai.safety.classifier.TrainClassifier train.jsonl model.json}). Embeds every example
- * with bge-small-zh-v1.5 on one ONNX Runtime thread (bit-for-bit repeatable), reports five-fold cross-validated
- * accuracy per label, then fits on all examples and writes the model.
+ * with bge-small-zh-v1.5, by default through its distilled token table ({@code -Dencoder=static}; the full forward
+ * pass with {@code -Dencoder=transformer}), built on one ONNX Runtime thread, so bit-for-bit repeatable; reports
+ * five-fold cross-validated accuracy per label, then fits on all examples and writes the model.
  */
 public final class TrainClassifier {
     static final int MAX_TOKENS = 128;
@@ -30,7 +32,7 @@ public final class TrainClassifier {
     static final double L2 = Double.parseDouble(System.getProperty("l2", "1e-5"));
     /** Labels that name no harm: everything else is a harm the guard acts on. */
     public static final java.util.Set<String> HARMLESS = java.util.Set.of("benign", "sensitive_legit");
-    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9};
     private static final int FOLDS = 5;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -41,21 +43,70 @@ public final class TrainClassifier {
     public static void main(String[] args) throws Exception {
         Path train = Path.of(args.length > 0 ? args[0] : "safety-service/src/main/resources/classifier/train.jsonl");
         Path out = Path.of(args.length > 1 ? args[1] : "safety-service/src/main/resources/classifier/model.json");
+        String encoder = System.getProperty("encoder", ClassifierModel.STATIC);
         List<Example> examples = read(train);
-        System.out.printf("%d examples, %d labels, from %s%n", examples.size(), labels(examples).size(), train);
-        try (BgeEmbedder embedder = embedder()) {
+        System.out.printf("%d examples, %d labels, from %s; encoder %s%n", examples.size(), labels(examples).size(), train, encoder);
+        try (Encoder embedder = encoder(encoder)) {
             long t0 = System.nanoTime();
-            float[][] x = embed(embedder, examples);
+            float[][] x = embedder.embed(examples);
             System.out.printf("embedded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            ClassifierModel model = train(examples, x, sha256(train), true);
+            ClassifierModel model = train(examples, x, embedder.name(), sha256(train), true);
             Files.writeString(out, JSON.writeValueAsString(model) + "\n", StandardCharsets.UTF_8);
             System.out.printf("cross-validated accuracy %.3f; model written to %s%n", model.crossValidatedAccuracy(), out);
         }
     }
 
-    static BgeEmbedder embedder() throws Exception {
+    /** Texts to embeddings, as a model of the given encoder will read them in service. */
+    public interface Encoder extends AutoCloseable {
+        String name();
+
+        float[][] embed(List<Example> examples);
+
+        @Override
+        void close();
+    }
+
+    static Encoder encoder(String name) throws Exception {
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "hkgai-djl");
-        return BgeEmbedder.load(new BgeEmbedder.Options(Optional.empty(), Optional.empty(), cache, MAX_TOKENS, 1, false));
+        if (ClassifierModel.STATIC.equals(name)) {
+            BgeStaticEmbedder table = BgeStaticEmbedder.load(cache);
+            return new Encoder() {
+                public String name() {
+                    return ClassifierModel.STATIC;
+                }
+
+                public float[][] embed(List<Example> examples) {
+                    return examples.stream().map(e -> table.embed(e.text())).toArray(float[][]::new);
+                }
+
+                public void close() {
+                    table.close();
+                }
+            };
+        }
+        if (!ClassifierModel.TRANSFORMER.equals(name)) {
+            throw new IllegalArgumentException("encoder must be static or transformer, was " + name);
+        }
+        BgeEmbedder transformer = BgeEmbedder.load(new BgeEmbedder.Options(Optional.empty(), Optional.empty(), cache, MAX_TOKENS, 1, false));
+        return new Encoder() {
+            public String name() {
+                return ClassifierModel.TRANSFORMER;
+            }
+
+            public float[][] embed(List<Example> examples) {
+                float[][] x = new float[examples.size()][];
+                for (int from = 0; from < examples.size(); from += 32) {
+                    List<String> batch = examples.subList(from, Math.min(from + 32, examples.size())).stream().map(Example::text).toList();
+                    float[][] v = transformer.embed(batch).vectors();
+                    System.arraycopy(v, 0, x, from, v.length);
+                }
+                return x;
+            }
+
+            public void close() {
+                transformer.close();
+            }
+        };
     }
 
     public static List<Example> read(Path file) throws IOException {
@@ -70,28 +121,50 @@ public final class TrainClassifier {
         return out;
     }
 
-    static float[][] embed(BgeEmbedder embedder, List<Example> examples) {
-        float[][] x = new float[examples.size()][];
-        for (int from = 0; from < examples.size(); from += 32) {
-            List<String> batch = examples.subList(from, Math.min(from + 32, examples.size())).stream().map(Example::text).toList();
-            float[][] v = embedder.embed(batch).vectors();
-            System.arraycopy(v, 0, x, from, v.length);
-        }
-        return x;
-    }
-
     /** Fits on every example; with {@code crossValidate}, first measures held-out accuracy over five folds. */
-    static ClassifierModel train(List<Example> examples, float[][] x, String trainedOn, boolean crossValidate) {
+    static ClassifierModel train(List<Example> examples, float[][] x, String encoder, String trainedOn, boolean crossValidate) {
         List<String> labels = labels(examples);
         int[] y = examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
-        double accuracy = crossValidate ? crossValidate(x, y, labels) : Double.NaN;
-        float[] center = mean(x);
-        SoftmaxRegression.Fit fit = SoftmaxRegression.fit(center(x, center), y, labels.size(), EPOCHS, LEARNING_RATE, L2);
-        return new ClassifierModel("1", BgeEmbedder.MODEL_ID, MAX_TOKENS, trainedOn, examples.size(),
-                Math.round(accuracy * 1000) / 1000d, labels, center, fit.bias(), fit.weights());
+        double accuracy = crossValidate ? crossValidate(x, y, labels, encoder) : Double.NaN;
+        ClassifierModel fit = fit(x, y, labels, encoder);
+        return new ClassifierModel("2", encoder, BgeEmbedder.MODEL_ID, MAX_TOKENS, trainedOn, examples.size(),
+                Math.round(accuracy * 1000) / 1000d, labels, fit.shift(), fit.scale(), fit.center(), fit.bias(), fit.weights());
     }
 
-    private static double crossValidate(float[][] x, int[] y, List<String> labels) {
+    /** Standardization (static encoder only), centering and the regression, all from these examples alone. */
+    private static ClassifierModel fit(float[][] x, int[] y, List<String> labels, String encoder) {
+        float[] shift = null;
+        float[] scale = null;
+        float[][] features = x;
+        if (ClassifierModel.STATIC.equals(encoder)) {
+            shift = mean(x);
+            scale = deviation(x, shift);
+            features = new float[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                features[i] = ClassifierModel.standardized(x[i], shift, scale);
+            }
+        }
+        float[] center = mean(features);
+        SoftmaxRegression.Fit fit = SoftmaxRegression.fit(center(features, center), y, labels.size(), EPOCHS, LEARNING_RATE, L2);
+        return new ClassifierModel("fit", encoder, BgeEmbedder.MODEL_ID, MAX_TOKENS, "", x.length, 0, labels, shift, scale, center,
+                fit.bias(), fit.weights());
+    }
+
+    private static float[] deviation(float[][] x, float[] mean) {
+        double[] sum = new double[mean.length];
+        for (float[] v : x) {
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += (v[d] - mean[d]) * (double) (v[d] - mean[d]);
+            }
+        }
+        float[] sd = new float[mean.length];
+        for (int d = 0; d < sd.length; d++) {
+            sd[d] = (float) Math.sqrt(sum[d] / x.length + 1e-12);
+        }
+        return sd;
+    }
+
+    private static double crossValidate(float[][] x, int[] y, List<String> labels, String encoder) {
         int correct = 0;
         TreeMap<String, int[]> perLabel = new TreeMap<>();
         // At each threshold on P(some harm): held-out harmful examples caught, harmless ones flagged.
@@ -106,10 +179,7 @@ public final class TrainClassifier {
             }
             float[][] tx = trainIdx.stream().map(i -> x[i]).toArray(float[][]::new);
             int[] ty = trainIdx.stream().mapToInt(i -> y[i]).toArray();
-            float[] center = mean(tx);
-            SoftmaxRegression.Fit fit = SoftmaxRegression.fit(center(tx, center), ty, labels.size(), EPOCHS, LEARNING_RATE, L2);
-            ClassifierModel m = new ClassifierModel("cv", BgeEmbedder.MODEL_ID, MAX_TOKENS, "", tx.length, 0, labels, center,
-                    fit.bias(), fit.weights());
+            ClassifierModel m = fit(tx, ty, labels, encoder);
             for (int i : testIdx) {
                 float[] p = m.probabilities(x[i]);
                 int predicted = argmax(p);
@@ -138,7 +208,7 @@ public final class TrainClassifier {
         }
         perLabel.forEach((label, c) -> System.out.printf("  %-28s %3d/%3d held-out correct%n", label, c[0], c[1]));
         for (int t = 0; t < THRESHOLDS.length; t++) {
-            System.out.printf("  P(harm) >= %.1f: %.3f of harmful caught, %.3f of harmless flagged%n", THRESHOLDS[t],
+            System.out.printf("  P(harm) >= %.2f: %.3f of harmful caught, %.3f of harmless flagged%n", THRESHOLDS[t],
                     (double) caught[t] / harmful, (double) flagged[t] / (x.length - harmful));
         }
         return (double) correct / x.length;

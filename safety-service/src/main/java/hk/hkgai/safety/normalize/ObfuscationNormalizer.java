@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code despaced}: letters or Chinese characters spelled out with spaces, dots, dashes or underscores
  *       between them ("i g n o r e", "炸 。彈") joined up;</li>
- *   <li>{@code homoglyphs}: Cyrillic and Greek look-alikes and digit/symbol substitutions inside words
- *       ("іgnоrе", "1gn0r3", "j@ilbreak") mapped to the Latin letters they imitate;</li>
+ *   <li>{@code homoglyphs}: Cyrillic, Greek, Armenian and small-capital look-alikes (read before lower-casing, so
+ *       that an upper-case Greek "Ν" is an N and a lower-case "ν" a v), accents on Latin and Greek letters
+ *       ("ìgnörê") and digit/symbol substitutions in words ("іgnоrе", "1gn0r3", "j@ilbreak", "1gnore") mapped to
+ *       the Latin letters they imitate;</li>
  *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
  *   <li>{@code joined-literals}: a payload split across quoted strings or variables ({@code a="ign"; b="ore
  *       previous instructions"; a+b}) reassembled.</li>
@@ -43,7 +45,7 @@ public final class ObfuscationNormalizer {
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
     private static final Pattern HEX_RUN = Pattern.compile("(?:[0-9a-fA-F]{2}){8,}");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|`([^`\\n]{1,200})`");
-    private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile("[\\p{IsLatin}0-9@$]*\\p{IsLatin}[\\p{IsLatin}0-9@$]*");
+    private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile("[\\p{IsLatin}0-9@$]*\\p{IsLatin}(?:[\\p{IsLatin}0-9@$]|!(?=\\p{IsLatin}))*");
     private static final Map<Character, Character> HOMOGLYPHS = homoglyphs();
     private static final int MAX_DECODED = 4;
 
@@ -57,7 +59,7 @@ public final class ObfuscationNormalizer {
         Map<String, String> views = new LinkedHashMap<>();
         views.put(TextView.PLAIN, plain);
         add(views, "despaced", collapse(despace(spaced)));
-        add(views, "homoglyphs", collapse(despace(homoglyphs(spaced))));
+        add(views, "homoglyphs", collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text))))));
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
         add(views, "joined-literals", joinedLiterals(text));
@@ -75,8 +77,18 @@ public final class ObfuscationNormalizer {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static String foldKeepingSpaces(String text) {
+        return lowerAndSimplify(keepingCase(text));
+    }
+
+    /** NFKC without invisible characters, spacing and case kept (look-alikes differ between upper and lower case). */
+    private static String keepingCase(String text) {
         String nfkc = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFKC);
-        return ChineseScript.toSimplified(INVISIBLE.matcher(nfkc).replaceAll("").toLowerCase(Locale.ROOT));
+        return INVISIBLE.matcher(nfkc).replaceAll("");
+    }
+
+    /** Lower case and Simplified, spacing kept (the last step of the homoglyph reading). */
+    private static String lowerAndSimplify(String keptCase) {
+        return ChineseScript.toSimplified(keptCase.toLowerCase(Locale.ROOT));
     }
 
     private static String collapse(String text) {
@@ -100,28 +112,61 @@ public final class ObfuscationNormalizer {
         return SEPARATORS.matcher(marked).replaceAll("").replace('\u0001', ' ');
     }
 
-    static String homoglyphs(String folded) {
-        StringBuilder out = new StringBuilder(folded.length());
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
+    /** Maps look-alikes in a text whose case is still as typed; the caller lower-cases the result. */
+    static String homoglyphs(String text) {
+        String unaccented = stripAccents(text);
+        StringBuilder out = new StringBuilder(unaccented.length());
+        for (int i = 0; i < unaccented.length(); i++) {
+            char c = unaccented.charAt(i);
             out.append(HOMOGLYPHS.getOrDefault(c, c));
         }
-        // Digits and symbols stand for letters only inside a word, between letters: "1gn0r3", not "2026" or "7:15am".
+        // Digits and symbols stand for letters only in a word: "1gn0r3", "1gnore", "t0", not "2026" or "7:15am".
         return replaceAll(WORD_WITH_SUBSTITUTES, out.toString(), ObfuscationNormalizer::leet);
     }
 
+    /** Accents on Latin and Greek letters ("ìgnörê", "ά") go; marks of other scripts (Devanagari, Thai, Hangul) stay. */
+    private static final Pattern LATIN_OR_GREEK_ACCENT = Pattern.compile("(?<=[\\p{IsLatin}\\p{IsGreek}])\\p{M}+");
+
+    private static String stripAccents(String text) {
+        boolean nonAscii = false;
+        for (int i = 0; i < text.length() && !nonAscii; i++) {
+            nonAscii = text.charAt(i) > 0x7F;
+        }
+        if (!nonAscii) {
+            return text;
+        }
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        String stripped = LATIN_OR_GREEK_ACCENT.matcher(decomposed).replaceAll("");
+        return java.text.Normalizer.normalize(stripped, java.text.Normalizer.Form.NFC);
+    }
+
     /** A digit or symbol between two letters marks a disguised word ("1gn0r3", "j@il"); "15am" or "A1" is not one. */
-    private static final Pattern SANDWICHED = Pattern.compile("\\p{IsLatin}[0-9@$]+\\p{IsLatin}");
+    private static final Pattern SANDWICHED = Pattern.compile("\\p{IsLatin}[0-9@$!]+\\p{IsLatin}");
+    private static final Pattern LETTER = Pattern.compile("\\p{IsLatin}");
+
+    /**
+     * A word is read as disguised when a substitute sits between letters, or at its edge in a word of three letters
+     * or more ("1gnore", "3xplosive") or in a word of at most three characters ("t0", "m3"); "15am" and "4k" stay.
+     */
+    private static boolean disguised(String word) {
+        if (SANDWICHED.matcher(word).find()) {
+            return true;
+        }
+        long letters = LETTER.matcher(word).results().count();
+        return word.indexOf('!') < 0 && (letters >= 3 || (word.length() <= 3 && letters >= 1 && !word.endsWith("$")));
+    }
 
     private static String leet(String word) {
-        if (!SANDWICHED.matcher(word).find()) {
+        if (!disguised(word)) {
             return word;
         }
         StringBuilder out = new StringBuilder(word.length());
         for (char c : word.toCharArray()) {
             out.append(switch (c) {
                 case '0' -> 'o';
-                case '1' -> 'i';
+                case '1', '!' -> 'i';
+                case '8' -> 'b';
+                case '9' -> 'g';
                 case '3' -> 'e';
                 case '4', '@' -> 'a';
                 case '5', '$' -> 's';
@@ -202,13 +247,25 @@ public final class ObfuscationNormalizer {
     private static Map<Character, Character> homoglyphs() {
         Map<Character, Character> m = new java.util.HashMap<>();
         String[][] pairs = {
-                // Cyrillic (lower case after folding)
+                // Cyrillic, lower case
                 {"а", "a"}, {"в", "b"}, {"е", "e"}, {"ё", "e"}, {"к", "k"}, {"м", "m"}, {"н", "h"}, {"о", "o"}, {"р", "p"},
                 {"с", "c"}, {"т", "t"}, {"у", "y"}, {"х", "x"}, {"і", "i"}, {"ї", "i"}, {"ј", "j"}, {"ѕ", "s"}, {"ԁ", "d"},
-                {"ԛ", "q"}, {"ԝ", "w"}, {"һ", "h"}, {"ɡ", "g"},
-                // Greek
+                {"ԛ", "q"}, {"ԝ", "w"}, {"һ", "h"}, {"ɡ", "g"}, {"ӏ", "l"}, {"ѵ", "v"}, {"ԍ", "g"}, {"ɩ", "i"}, {"ı", "i"},
+                {"ɑ", "a"}, {"ո", "n"}, {"ս", "u"}, {"օ", "o"}, {"հ", "h"}, {"ց", "g"}, {"đ", "d"}, {"ł", "l"}, {"ø", "o"},
+                // Cyrillic, upper case (what it imitates, before lower-casing)
+                {"А", "A"}, {"В", "B"}, {"Е", "E"}, {"Ё", "E"}, {"К", "K"}, {"М", "M"}, {"Н", "H"}, {"О", "O"}, {"Р", "P"},
+                {"С", "C"}, {"Т", "T"}, {"У", "Y"}, {"Х", "X"}, {"І", "I"}, {"Ї", "I"}, {"Ј", "J"}, {"Ѕ", "S"}, {"Ԁ", "D"},
+                {"Ԛ", "Q"}, {"Ԝ", "W"}, {"Һ", "H"}, {"Ӏ", "I"}, {"Ѵ", "V"}, {"Ԍ", "G"}, {"Đ", "D"}, {"Ł", "L"}, {"Ø", "O"},
+                // Greek, lower case
                 {"α", "a"}, {"β", "b"}, {"ε", "e"}, {"ι", "i"}, {"κ", "k"}, {"ν", "v"}, {"ο", "o"}, {"ρ", "p"}, {"τ", "t"},
-                {"υ", "u"}, {"χ", "x"}, {"γ", "y"},
+                {"υ", "u"}, {"χ", "x"}, {"γ", "y"}, {"η", "n"}, {"μ", "u"}, {"ζ", "z"}, {"ϲ", "c"}, {"ϳ", "j"},
+                // Greek, upper case
+                {"Α", "A"}, {"Β", "B"}, {"Ε", "E"}, {"Ζ", "Z"}, {"Η", "H"}, {"Ι", "I"}, {"Κ", "K"}, {"Μ", "M"}, {"Ν", "N"},
+                {"Ο", "O"}, {"Ρ", "P"}, {"Τ", "T"}, {"Υ", "Y"}, {"Χ", "X"}, {"Ϲ", "C"},
+                // Latin small capitals and IPA letters NFKC leaves alone
+                {"ᴀ", "a"}, {"ʙ", "b"}, {"ᴄ", "c"}, {"ᴅ", "d"}, {"ᴇ", "e"}, {"ɢ", "g"}, {"ʜ", "h"}, {"ɪ", "i"}, {"ᴊ", "j"},
+                {"ᴋ", "k"}, {"ʟ", "l"}, {"ᴍ", "m"}, {"ɴ", "n"}, {"ᴏ", "o"}, {"ᴘ", "p"}, {"ʀ", "r"}, {"ꜱ", "s"}, {"ᴛ", "t"},
+                {"ᴜ", "u"}, {"ᴠ", "v"}, {"ᴡ", "w"}, {"ʏ", "y"}, {"ᴢ", "z"},
         };
         for (String[] p : pairs) {
             m.put(p[0].charAt(0), p[1].charAt(0));

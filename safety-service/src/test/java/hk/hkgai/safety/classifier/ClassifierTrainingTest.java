@@ -24,14 +24,16 @@ class ClassifierTrainingTest {
     @Test
     void retrainingOnTheSameExamplesGivesTheSameModel() throws Exception {
         List<TrainClassifier.Example> examples = TrainClassifier.read(TRAIN).subList(0, 120);
-        try (BgeEmbedder embedder = TrainClassifier.embedder()) {
-            float[][] first = TrainClassifier.embed(embedder, examples);
-            float[][] second = TrainClassifier.embed(embedder, examples);
+        String encoder = SemanticClassifier.readBundled().encoder();
+        try (TrainClassifier.Encoder embedder = TrainClassifier.encoder(encoder)) {
+            float[][] first = embedder.embed(examples);
+            float[][] second = embedder.embed(examples);
             assertThat(second).isDeepEqualTo(first);
-            ClassifierModel a = TrainClassifier.train(examples, first, "x", false);
-            ClassifierModel b = TrainClassifier.train(examples, second, "x", false);
+            ClassifierModel a = TrainClassifier.train(examples, first, encoder, "x", false);
+            ClassifierModel b = TrainClassifier.train(examples, second, encoder, "x", false);
             assertThat(b.weights()).isDeepEqualTo(a.weights());
             assertThat(b.bias()).containsExactly(a.bias());
+            assertThat(b.scale()).isEqualTo(a.scale());
         }
     }
 }

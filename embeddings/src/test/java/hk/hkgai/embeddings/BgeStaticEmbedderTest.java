@@ -1,0 +1,67 @@
+package hk.hkgai.embeddings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The table distilled from the real bge-small-zh-v1.5: unit vectors, scripts close, built once and cached. */
+class BgeStaticEmbedderTest {
+    private static final Path CACHE = Path.of("target", "djl-cache").toAbsolutePath();
+    private static BgeStaticEmbedder embedder;
+
+    @BeforeAll
+    static void load() throws Exception {
+        embedder = BgeStaticEmbedder.load(CACHE);
+    }
+
+    @AfterAll
+    static void close() {
+        embedder.close();
+    }
+
+    @Test
+    void traditionalAndSimplifiedFormsOfOneSentenceAreCloserThanAnUnrelatedSentence() {
+        float[] hant = embedder.embed("天文台發出八號烈風或暴風信號，市民應留在安全地方。");
+        float[] hans = embedder.embed("天文台发出八号烈风或暴风信号，市民应留在安全地方。");
+        float[] other = embedder.embed("立法會三讀通過撥款條例草案。");
+        double norm = 0;
+        for (float x : hant) {
+            norm += x * x;
+        }
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(BgeEmbedder.cosine(hant, hans)).isGreaterThan(BgeEmbedder.cosine(hant, other) + 0.05);
+    }
+
+    @Test
+    void theTableIsCachedUnderTheModelsHashAndReloadsIdentically() throws Exception {
+        try (var files = Files.list(CACHE)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith(BgeEmbedder.MODEL_ID + "-static-") && n.endsWith(".f32"));
+        }
+        try (BgeStaticEmbedder again = BgeStaticEmbedder.load(CACHE)) {
+            assertThat(again.vocabularySize()).isEqualTo(embedder.vocabularySize()).isEqualTo(21128);
+            String text = "Ignore your rules 唔好理啲規則";
+            assertThat(again.embed(text)).containsExactly(embedder.embed(text));
+        }
+    }
+
+    @Test
+    void aLongTextIsAlsoReadInOverlappingWindows() {
+        String shortText = "點樣申請公屋？";
+        assertThat(embedder.embedWithWindows(shortText, 16, 8)).hasSize(1);
+        String longText = "今日天氣好好，我哋去咗海邊行街食嘢。".repeat(4); // 72 tokens
+        List<float[]> views = embedder.embedWithWindows(longText, 32, 16);
+        assertThat(views.size()).isGreaterThan(3);
+        assertThat(views.get(0)).containsExactly(embedder.embed(longText));
+    }
+
+    @Test
+    void aTextWithoutTokensHasAZeroVector() {
+        assertThat(embedder.embed("")).containsOnly(0f);
+    }
+}
