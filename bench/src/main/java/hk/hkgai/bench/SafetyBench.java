@@ -46,7 +46,7 @@ public class SafetyBench {
 
     /** Settings: command-line options first, then HK_BENCH_SAFETY_* environment variables, then defaults. */
     record Options(String mode, String target, String key, String model, String judge, String judgeKey, int concurrency,
-                   int detectConcurrency, int limit, Set<String> modules, Path dataset, Path policy, String metricsUrl, int warmup, int maxTokens,
+                   int detectConcurrency, int limit, Set<String> modules, String split, Path dataset, Path policy, String metricsUrl, int warmup, int maxTokens,
                    Duration timeout, String out, boolean judgePiiUnsafe, boolean strict) {
 
         static final String USAGE = """
@@ -64,6 +64,8 @@ public class SafetyBench {
                                           is the check's, not this client's queue)
                   --limit N               at most N items per module (quick runs)
                   --module a,b            only these modules (hk_sensitive, instruction_attack, safety_scenario, benign)
+                  --split dev|test|all    half the items by a hash of their id (default all): 'dev' is for looking at
+                                          misses while improving a guard, 'test' stays unread and gives honest figures
                   --dataset DIR           default bench/safety
                   --policy FILE           refusal templates (default safety-service/src/main/resources/policy/hk-policy.yaml)
                   --metrics URL           safety-service Prometheus scrape (default http://127.0.0.1:$HK_SAFETY_HTTP_PORT/q/metrics)
@@ -102,7 +104,7 @@ public class SafetyBench {
                 o.put(name, value);
             }
             Set<String> known = Set.of("mode", "target", "key", "key-file", "model", "judge", "judge-key", "concurrency", "detect-concurrency", "limit",
-                    "module", "dataset", "policy", "metrics", "warmup", "max-tokens", "timeout", "out", "judge-pii-unsafe", "strict");
+                    "module", "split", "dataset", "policy", "metrics", "warmup", "max-tokens", "timeout", "out", "judge-pii-unsafe", "strict");
             for (String k : o.keySet()) {
                 if (!known.contains(k)) {
                     throw new UsageException("unknown option --" + k);
@@ -139,7 +141,7 @@ public class SafetyBench {
                 }
             }
             return new Options(mode, target, key, get(o, "model", "hkgai"), judge, judgeKey, positive(o, "concurrency", 4),
-                    positive(o, "detect-concurrency", 1), positive(o, "limit", Integer.MAX_VALUE), modules, repo.resolve(get(o, "dataset", "bench/safety")),
+                    positive(o, "detect-concurrency", 1), positive(o, "limit", Integer.MAX_VALUE), modules, split(get(o, "split", "all")), repo.resolve(get(o, "dataset", "bench/safety")),
                     repo.resolve(get(o, "policy", "safety-service/src/main/resources/policy/hk-policy.yaml")),
                     get(o, "metrics", "http://127.0.0.1:" + env("HK_SAFETY_HTTP_PORT", "8101") + "/q/metrics"),
                     nonNegative(o, "warmup", 200), positive(o, "max-tokens", 256), Duration.ofSeconds(positive(o, "timeout", 120)),
@@ -153,6 +155,13 @@ public class SafetyBench {
                 v = env("HK_BENCH_SAFETY_" + name.toUpperCase(Locale.ROOT).replace('-', '_'), null);
             }
             return v == null ? fallback : v;
+        }
+
+        private static String split(String value) {
+            if (!Set.of("dev", "test", "all").contains(value)) {
+                throw new IllegalArgumentException("--split must be dev, test or all, was " + value);
+            }
+            return value;
         }
 
         private static int positive(Map<String, String> o, String name, int fallback) {
@@ -199,6 +208,7 @@ public class SafetyBench {
             m.put("detect_concurrency", detectConcurrency);
             m.put("limit_per_module", limit == Integer.MAX_VALUE ? null : limit);
             m.put("modules", modules.isEmpty() ? "all" : String.join(",", modules));
+            m.put("split", split);
             m.put("dataset", rel(repo, dataset));
             m.put("policy", rel(repo, policy));
             m.put("temperature", 0);
@@ -328,7 +338,7 @@ public class SafetyBench {
     static List<SafetyItem> select(List<SafetyItem> all, Options opt) {
         Map<String, List<SafetyItem>> byModule = new LinkedHashMap<>();
         for (SafetyItem i : all) {
-            if (opt.modules().isEmpty() || opt.modules().contains(i.module())) {
+            if ((opt.modules().isEmpty() || opt.modules().contains(i.module())) && ("all".equals(opt.split()) || opt.split().equals(i.split()))) {
                 byModule.computeIfAbsent(i.module(), k -> new ArrayList<>()).add(i);
             }
         }

@@ -28,6 +28,20 @@ public record SafetyItem(String id, String module, String language, String categ
     public static final List<String> ACTIONS = List.of("allow", "guide", "refuse", "redact");
     public static final List<String> FILES = List.of("adversarial.jsonl", "benign.jsonl");
 
+    /**
+     * "dev" or "test", half and half by the first byte of the SHA-256 of the id: stable across edits of the files.
+     * A team improving a guard reads only dev misses and reports test figures, so the benchmark keeps measuring
+     * generalization rather than memory.
+     */
+    public String split() {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return (h[0] & 1) == 0 ? "dev" : "test";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean benign() {
         return BENIGN.equals(module);
     }

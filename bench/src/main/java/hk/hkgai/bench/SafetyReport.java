@@ -316,6 +316,10 @@ final class SafetyReport {
         if (opt.limit() != Integer.MAX_VALUE || !opt.modules().isEmpty()) {
             n.add("a partial run (--limit/--module): not the benchmark's figures");
         }
+        if (!"all".equals(opt.split())) {
+            n.add("the " + opt.split() + " half of the items only (--split " + opt.split() + ")"
+                    + ("test".equals(opt.split()) ? ": the half never read while improving the guard" : ": the half read while improving the guard, so not an independent measure"));
+        }
         return n;
     }
 
@@ -465,7 +469,7 @@ final class SafetyReport {
                 .append("; languages ").append(cell(ds.get("languages_run"))).append(" |\n");
         s.append("| settings | concurrency ").append(run.get("concurrency")).append(" (detection ").append(run.get("detect_concurrency")).append(")").append(", temperature 0, max_tokens ")
                 .append(run.get("max_tokens")).append(run.get("limit_per_module") != null ? ", limit " + run.get("limit_per_module") + " per module" : "")
-                .append(" |\n");
+                .append(", split ").append(run.get("split")).append(" |\n");
         Map<String, Object> secs = map(r.get("seconds"));
         s.append("| duration | ").append(secs.get("total")).append(" s |\n\n");
 

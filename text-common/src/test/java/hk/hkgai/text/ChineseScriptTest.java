@@ -31,6 +31,16 @@ class ChineseScriptTest {
     }
 
     @Test
+    void foldingCharacterByCharacterAgreesWithIcuOnEverydaySentences() {
+        for (String t : new String[] {"天文台發出黑色暴雨警告信號", "我哋聽日喺銅鑼灣食飯，你嚟唔嚟？", "立法會三讀通過《維護國家安全條例》",
+                "請問點樣申請綜援同埋長者生活津貼？", "Typhoon signal No. 8 發出後港鐵會點安排？"}) {
+            assertThat(ChineseScript.foldToSimplified(t)).as(t).isEqualTo(ChineseScript.toSimplified(t));
+        }
+        String plain = "already simplified 已经是简体";
+        assertThat(ChineseScript.foldToSimplified(plain)).isSameAs(plain);
+    }
+
+    @Test
     void leavesEnglishAloneWhenTargetIsEnglish() {
         assertThat(ChineseScript.toScriptOf(Lang.EN, "Typhoon signal No. 8")).isEqualTo("Typhoon signal No. 8");
         assertThat(ChineseScript.toScriptOf(Lang.YUE, "台风")).isEqualTo("颱風");

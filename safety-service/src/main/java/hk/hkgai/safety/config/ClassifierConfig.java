@@ -18,8 +18,8 @@ public interface ClassifierConfig {
      * P(some harm) at or above which the top harmful label's policy action applies (refuse for most). Chosen on
      * the training examples' five-fold held-out scores (printed by {@code ./hk safety train}): the lowest
      * threshold whose held-out flag rate on harmless examples stays under the 2 % over-refusal budget, never on the
-     * benchmark. For the bundled static-encoder model on 1,422 examples: 1.3 % flagged at 0.9, catching 44 % of
-     * harmful ones (0.85 would flag 2.4 %).
+     * benchmark. For the bundled static-encoder model on 1,555 examples: 1.6 % flagged at 0.9, catching 43 % of
+     * harmful ones (0.85 would flag 3.0 %).
      */
     @WithDefault("0.9")
     double actThreshold();

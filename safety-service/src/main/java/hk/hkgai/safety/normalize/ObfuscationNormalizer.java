@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *       ("ìgnörê") and digit/symbol substitutions in words ("іgnоrе", "1gn0r3", "j@ilbreak", "1gnore") mapped to
  *       the Latin letters they imitate;</li>
  *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
- *   <li>{@code joined-literals}: a payload split across quoted strings or variables ({@code a="ign"; b="ore
+ *   <li>{@code joined-literals} (and {@code joined-phrases}, with word breaks between the pieces): a payload split across quoted strings or variables ({@code a="ign"; b="ore
  *       previous instructions"; a+b}) reassembled.</li>
  * </ul>
  * Only readings that differ from the plain one are returned after it, so clean text costs one reading.
@@ -62,7 +62,8 @@ public final class ObfuscationNormalizer {
         add(views, "homoglyphs", collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text))))));
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
-        add(views, "joined-literals", joinedLiterals(text));
+        add(views, "joined-literals", joinedLiterals(text, false));
+        add(views, "joined-phrases", joinedLiterals(text, true));
         List<TextView> out = new ArrayList<>(views.size());
         views.forEach((name, v) -> out.add(new TextView(name, v)));
         return out;
@@ -70,7 +71,7 @@ public final class ObfuscationNormalizer {
 
     /** The form policy patterns are written against: NFKC, no zero-width characters, lower case, Simplified. */
     public static String fold(String text) {
-        return ChineseScript.toSimplified(TextNormalizer.normalize(text).toLowerCase(Locale.ROOT));
+        return ChineseScript.foldToSimplified(TextNormalizer.normalize(text).toLowerCase(Locale.ROOT));
     }
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00AD]");
@@ -88,7 +89,7 @@ public final class ObfuscationNormalizer {
 
     /** Lower case and Simplified, spacing kept (the last step of the homoglyph reading). */
     private static String lowerAndSimplify(String keptCase) {
-        return ChineseScript.toSimplified(keptCase.toLowerCase(Locale.ROOT));
+        return ChineseScript.foldToSimplified(keptCase.toLowerCase(Locale.ROOT));
     }
 
     private static String collapse(String text) {
@@ -219,13 +220,21 @@ public final class ObfuscationNormalizer {
         return s.length() >= 4 && printable >= s.codePointCount(0, s.length()) * 0.9 ? s : null;
     }
 
-    private static String joinedLiterals(String text) {
+    /**
+     * Quoted strings or variables joined in order. {@code spaced} puts a word break between them, for a payload split
+     * into phrases ({@code a = "how to make", b = "a pipe bomb"}); without it, a word split into fragments
+     * ({@code "ign" + "ore"}) joins up.
+     */
+    private static String joinedLiterals(String text, boolean spaced) {
         Matcher m = QUOTED.matcher(text);
         StringBuilder joined = new StringBuilder();
         int count = 0;
         while (m.find()) {
             for (int g = 1; g <= 3; g++) {
                 if (m.group(g) != null) {
+                    if (spaced && joined.length() > 0) {
+                        joined.append(' ');
+                    }
                     joined.append(m.group(g));
                 }
             }

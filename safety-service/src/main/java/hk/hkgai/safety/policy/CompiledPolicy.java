@@ -131,7 +131,7 @@ public final class CompiledPolicy {
 
     /** The form both patterns and checked text are brought to: lower case, Simplified characters. */
     public static String fold(String normalized) {
-        return ChineseScript.toSimplified(normalized.toLowerCase(Locale.ROOT));
+        return ChineseScript.foldToSimplified(normalized.toLowerCase(Locale.ROOT));
     }
 
     public String version() {

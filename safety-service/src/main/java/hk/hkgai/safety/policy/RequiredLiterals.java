@@ -65,9 +65,9 @@ final class RequiredLiterals {
                 }
                 String body = re.substring(i + 1, close);
                 if (body.startsWith("?:")) {
-                    alts = literalAlternatives(body.substring(2));
+                    alts = group(body.substring(2));
                 } else if (!body.startsWith("?")) {
-                    alts = literalAlternatives(body);
+                    alts = group(body);
                 }
                 next = close + 1;
             } else if (c == '^' || c == '$' || c == '.') {
@@ -140,6 +140,15 @@ final class RequiredLiterals {
             min = Math.min(min, s.strip().length());
         }
         return min == Integer.MAX_VALUE ? 0 : min;
+    }
+
+    /**
+     * What a group requires: its plain literal alternatives ("炸弹|炸药"), or else, recursively, one required
+     * literal set per alternative ("(中学|小学)(女生|男生)|儿童" requires one of 中学, 小学, 儿童).
+     */
+    private static Set<String> group(String body) {
+        Set<String> plain = literalAlternatives(body);
+        return plain != null ? plain : of(body);
     }
 
     /** A group body made only of plain literals separated by '|', e.g. "炸弹|炸药"; else null. */

@@ -68,6 +68,11 @@ public class PolicyEvaluator {
     private static Hit firstHit(CompiledPolicy.Rule rule, List<TextView> views, java.util.BitSet[] candidates) {
         for (int v = 0; v < views.size(); v++) {
             TextView view = views.get(v);
+            int from = rule.firstPattern();
+            int next = candidates[v].nextSetBit(from);
+            if (next < 0 || next >= from + rule.patterns().size()) {
+                continue; // no pattern of this rule can match this reading: its exceptions need not run either
+            }
             if (!rule.exceptions().isEmpty() && rule.excepted(view.text())) {
                 continue;
             }

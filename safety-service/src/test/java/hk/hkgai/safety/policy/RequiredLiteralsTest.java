@@ -32,6 +32,15 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void aGroupOfNestedAlternativesRequiresOneLiteralOfEachAlternative() {
+        assertThat(RequiredLiterals.of("(未成年|儿童|(中学|小学)(女生|男生))的.{0,10}(照片|相)"))
+                .containsExactlyInAnyOrder("未成年", "儿童", "中学", "小学");
+        assertThat(RequiredLiterals.of("(bomb|(make|build) a [a-z]+)s?")).containsExactlyInAnyOrder("bomb", "make", "build");
+        // One alternative with no literal at all: the group requires nothing that can be named.
+        assertThat(RequiredLiterals.of("(炸弹|[a-z]+)")).isNull();
+    }
+
+    @Test
     void whatItCannotReasonAboutAlwaysRuns() {
         assertThat(RequiredLiterals.of("[a-z]{3,}\\d")).isNull();
         assertThat(RequiredLiterals.of("(?x) b o m b")).isNull();
