@@ -11,6 +11,7 @@ import hk.hkgai.safety.classifier.ClassifierLayer;
 import hk.hkgai.safety.classifier.SemanticClassifier;
 import hk.hkgai.safety.config.ClassifierConfig;
 import hk.hkgai.safety.normalize.ObfuscationNormalizer;
+import hk.hkgai.safety.normalize.TextView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -79,22 +80,24 @@ public class InputGuard {
     }
 
     /**
-     * Adds the semantic classifier's verdict on the last turn, unless the lexicon already refuses it (the
-     * classifier costs one embedding pass; a refusal cannot get stricter). It reads the plain text and, when the
-     * text hid something (base64, hex, split literals), the decoded reading too, in one batch.
+     * Adds the semantic classifier's verdict on the last turn, unless the lexicon already refuses it (a refusal
+     * cannot get stricter). It reads the plain text and every de-obfuscated reading that differs from it (look-alike
+     * letters mapped back, spelled-out letters joined, base64 and hex decoded, split literals joined): an attack
+     * spelled in Cyrillic look-alikes is noise to the embedding model until it is read back as the words it imitates.
      */
     private Evaluation withClassifier(String text, Evaluation lexical, CompiledPolicy policy) {
         if (classifier == null || !classifier.enabled() || lexical.action() == PolicyAction.REFUSE) {
             return lexical;
         }
-        List<String> texts = new java.util.ArrayList<>(2);
+        List<String> texts = new java.util.ArrayList<>(4);
         texts.add(text);
-        ObfuscationNormalizer.views(text).stream().filter(v -> DECODED.contains(v.name())).findFirst()
-                .ifPresent(v -> texts.add(v.text()));
+        ObfuscationNormalizer.views(text).stream().filter(v -> !TextView.PLAIN.equals(v.name()))
+                .limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
         List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty());
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
     }
 
-    private static final java.util.Set<String> DECODED = java.util.Set.of("base64", "hex", "joined-literals");
+    /** Readings besides the plain text that the classifier scores (a text rarely hides more than two ways). */
+    private static final int MAX_READINGS = 4;
 }
