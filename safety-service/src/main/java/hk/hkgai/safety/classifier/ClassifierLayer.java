@@ -50,6 +50,15 @@ public final class ClassifierLayer {
      * their own details is disclosure, which the redact layer handles, so a doxxing score only guides then.
      */
     public List<Match> match(List<String> texts, CompiledPolicy policy, boolean carriesPersonalData) {
+        return match(texts, policy, carriesPersonalData, false);
+    }
+
+    /**
+     * As above; {@code disguised}: the text hid its words (look-alike letters mixed into words, an encoded or split
+     * payload). Such a text acts from the caution threshold: people asking in earnest do not disguise a question, so
+     * a score that would only guide a plain text refuses a disguised one.
+     */
+    public List<Match> match(List<String> texts, CompiledPolicy policy, boolean carriesPersonalData, boolean disguised) {
         if (!enabled() || texts.isEmpty()) {
             return List.of();
         }
@@ -61,7 +70,8 @@ public final class ClassifierLayer {
         }
         List<Match> out = new ArrayList<>();
         boolean disclosure = carriesPersonalData && top != null && DOXXING.equals(top.label());
-        if (top != null && top.harm() >= act && !disclosure) {
+        double actFrom = disguised ? Math.min(act, caution) : act;
+        if (top != null && top.harm() >= actFrom && !disclosure) {
             PolicyCategory category = policy.category(top.label()).orElse(null);
             if (category != null) {
                 out.add(new Match(new Hit(category.id(), LAYER, top.harm(), top.label()), category));

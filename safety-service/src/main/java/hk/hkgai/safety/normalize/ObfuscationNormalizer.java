@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,22 @@ public final class ObfuscationNormalizer {
         List<TextView> out = new ArrayList<>(views.size());
         views.forEach((name, v) -> out.add(new TextView(name, v)));
         return out;
+    }
+
+    /** Views that exist only because the text hid its words: an encoding, or pieces to be joined. */
+    private static final Set<String> HIDING_VIEWS = Set.of("base64", "hex", "joined-literals", "joined-phrases");
+    /** A Latin letter next to a Cyrillic or Greek one inside a word: Unicode TR39's mixed-script confusable. */
+    private static final Pattern MIXED_SCRIPT_WORD = Pattern.compile(
+            "\\p{IsLatin}[\\p{IsCyrillic}\\p{IsGreek}&&[^μ]]|[\\p{IsCyrillic}\\p{IsGreek}&&[^μ]]\\p{IsLatin}"); // μ: "5μg" is a unit
+
+    /**
+     * True when the text disguised its words: Latin words spelled with Cyrillic or Greek look-alikes, or a payload
+     * that only a decoding or a joining of pieces exposes. Ordinary text in any language, accents, spacing and
+     * full-width letters do not count. People asking in earnest rarely write like this, so the guard may act on
+     * a weaker signal for such a text.
+     */
+    public static boolean hidesItsWords(String text, List<TextView> views) {
+        return MIXED_SCRIPT_WORD.matcher(text).find() || views.stream().anyMatch(v -> HIDING_VIEWS.contains(v.name()));
     }
 
     /** The form policy patterns are written against: NFKC, no zero-width characters, lower case, Simplified. */

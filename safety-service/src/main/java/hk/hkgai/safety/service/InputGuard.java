@@ -84,6 +84,7 @@ public class InputGuard {
      * cannot get stricter). It reads the plain text and every de-obfuscated reading that differs from it (look-alike
      * letters mapped back, spelled-out letters joined, base64 and hex decoded, split literals joined): an attack
      * spelled in Cyrillic look-alikes is noise to the embedding model until it is read back as the words it imitates.
+     * A text that hid its words that way acts from the caution threshold ({@link ClassifierLayer}).
      */
     private Evaluation withClassifier(String text, Evaluation lexical, CompiledPolicy policy) {
         if (classifier == null || !classifier.enabled() || lexical.action() == PolicyAction.REFUSE) {
@@ -91,9 +92,10 @@ public class InputGuard {
         }
         List<String> texts = new java.util.ArrayList<>(4);
         texts.add(text);
-        ObfuscationNormalizer.views(text).stream().filter(v -> !TextView.PLAIN.equals(v.name()))
-                .limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
-        List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty());
+        List<TextView> views = ObfuscationNormalizer.views(text);
+        views.stream().filter(v -> !TextView.PLAIN.equals(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
+        List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(),
+                ObfuscationNormalizer.hidesItsWords(text, views));
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
     }
