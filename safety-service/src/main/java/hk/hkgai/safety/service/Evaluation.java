@@ -1,5 +1,6 @@
 package hk.hkgai.safety.service;
 
+import hk.hkgai.safety.normalize.TextView;
 import hk.hkgai.safety.pii.PiiMatch;
 import hk.hkgai.safety.policy.PolicyAction;
 import hk.hkgai.safety.policy.PolicyCategory;
@@ -8,9 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * What the policy says about one text: the categories that fired and the personal data found
- * ({@code pii} offsets are into the original text, not the normalized one).
+ * ({@code pii} offsets are into the original text, not the normalized one), and the readings of the text the
+ * lexicon read (plain first, then each de-obfuscated one), kept so later layers need not derive them again.
  */
-public record Evaluation(String normalized, List<Hit> hits, List<PolicyCategory> categories, List<PiiMatch> pii) {
+public record Evaluation(String normalized, List<TextView> views, List<Hit> hits, List<PolicyCategory> categories,
+                         List<PiiMatch> pii) {
 
     public PolicyAction action() {
         return categories.stream().map(PolicyCategory::action).reduce(PolicyAction.ALLOW, PolicyAction::strictest);
@@ -31,7 +34,7 @@ public record Evaluation(String normalized, List<Hit> hits, List<PolicyCategory>
         h.addAll(moreHits);
         java.util.LinkedHashSet<PolicyCategory> c = new java.util.LinkedHashSet<>(categories);
         c.addAll(moreCategories);
-        return new Evaluation(normalized, List.copyOf(h), List.copyOf(c), pii);
+        return new Evaluation(normalized, views, List.copyOf(h), List.copyOf(c), pii);
     }
 
     public List<String> categoryIds() {

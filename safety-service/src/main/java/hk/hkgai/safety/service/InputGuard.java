@@ -92,7 +92,7 @@ public class InputGuard {
         }
         List<String> texts = new java.util.ArrayList<>(4);
         texts.add(text);
-        List<TextView> views = ObfuscationNormalizer.views(text);
+        List<TextView> views = lexical.views(); // the readings the lexicon already derived
         views.stream().filter(v -> !TextView.PLAIN.equals(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
         List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(),
                 ObfuscationNormalizer.hidesItsWords(text, views));

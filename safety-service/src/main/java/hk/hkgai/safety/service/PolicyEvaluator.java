@@ -61,7 +61,7 @@ public class PolicyEvaluator {
             hits.add(new Hit(owner.id(), "pii", 1.0f, m.detector()));
             matched.add(owner);
         }
-        return new Evaluation(normalized, List.copyOf(hits), List.copyOf(matched), pii);
+        return new Evaluation(normalized, views, List.copyOf(hits), List.copyOf(matched), pii);
     }
 
     /** The rule's first match over the readings, plain first; the layer names the de-obfuscation that exposed it. */
