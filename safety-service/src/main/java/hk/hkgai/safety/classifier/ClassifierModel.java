@@ -14,6 +14,11 @@ import java.util.List;
  * carries {@code shift} and {@code scale}: its mean token vectors differ from one another in few directions, so
  * each dimension is standardized over the training examples (and the result L2-normalized again) before the
  * regression reads it.
+ *
+ * <p>A model may also read the text's wording: {@code ngrams} and {@code idf} are its character n-gram vocabulary
+ * ({@link NgramVocabulary}), and each weight row then has one weight per embedding dimension followed by one per
+ * n-gram. Meaning and wording together catch more at the same false-alarm rate than either alone (measured in the
+ * classifier's README).
  */
 public record ClassifierModel(
         @JsonProperty("version") String version,
@@ -28,7 +33,9 @@ public record ClassifierModel(
         @JsonProperty("scale") float[] scale,
         @JsonProperty("center") float[] center,
         @JsonProperty("bias") float[] bias,
-        @JsonProperty("weights") float[][] weights) {
+        @JsonProperty("weights") float[][] weights,
+        @JsonProperty("ngrams") List<String> ngrams,
+        @JsonProperty("idf") float[] idf) {
 
     public ClassifierModel {
         if (labels == null || labels.isEmpty() || bias == null || weights == null
@@ -36,6 +43,16 @@ public record ClassifierModel(
             throw new IllegalArgumentException("classifier model: labels, bias and weights must have one entry per label");
         }
         labels = List.copyOf(labels);
+        ngrams = ngrams == null ? List.of() : List.copyOf(ngrams);
+        idf = idf == null ? new float[0] : idf;
+        if (idf.length != ngrams.size()) {
+            throw new IllegalArgumentException("classifier model: one idf per n-gram");
+        }
+        for (float[] row : weights) {
+            if (row.length != center.length + ngrams.size()) {
+                throw new IllegalArgumentException("classifier model: each weight row needs one weight per dimension and per n-gram");
+            }
+        }
         encoder = encoder == null ? TRANSFORMER : encoder;
         if (!STATIC.equals(encoder) && !TRANSFORMER.equals(encoder)) {
             throw new IllegalArgumentException("classifier model: unknown encoder " + encoder);
@@ -69,16 +86,33 @@ public record ClassifierModel(
         return out;
     }
 
-    /** Label probabilities for one L2-normalized embedding (standardized if so trained, then centered). */
+    /** The n-gram vocabulary the weights expect, or none: build once, it indexes every n-gram. */
+    public java.util.Optional<NgramVocabulary> vocabulary() {
+        return ngrams.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new NgramVocabulary(ngrams, idf));
+    }
+
+    /** Label probabilities for one L2-normalized embedding, for a model that reads no n-grams. */
     public float[] probabilities(float[] embedding) {
+        return probabilities(embedding, NgramVocabulary.Sparse.EMPTY);
+    }
+
+    /**
+     * Label probabilities for one L2-normalized embedding (standardized if so trained, then centered) and the text's
+     * n-gram vector from {@link #vocabulary()}.
+     */
+    public float[] probabilities(float[] embedding, NgramVocabulary.Sparse text) {
         float[] x = centered(features(embedding), center);
         double[] logits = new double[labels.size()];
         double max = Double.NEGATIVE_INFINITY;
+        int dims = center.length;
         for (int k = 0; k < logits.length; k++) {
             double z = bias[k];
             float[] w = weights[k];
-            for (int d = 0; d < w.length; d++) {
+            for (int d = 0; d < dims; d++) {
                 z += w[d] * x[d];
+            }
+            for (int j = 0; j < text.index().length; j++) {
+                z += w[dims + text.index()[j]] * text.value()[j];
             }
             logits[k] = z;
             max = Math.max(max, z);

@@ -39,6 +39,7 @@ public class SemanticClassifier {
     private final ClassifierModel model;
     private final BgeEmbedder embedder;
     private final BgeStaticEmbedder table;
+    private final NgramVocabulary vocabulary;
 
     public SemanticClassifier(ClassifierConfig config) {
         if (!config.enabled()) {
@@ -46,10 +47,12 @@ public class SemanticClassifier {
             this.model = null;
             this.embedder = null;
             this.table = null;
+            this.vocabulary = null;
             return;
         }
         long start = System.nanoTime();
         this.model = config.modelFile().filter(f -> !f.isBlank()).map(f -> read(Path.of(f))).orElseGet(SemanticClassifier::readBundled);
+        this.vocabulary = model.vocabulary().orElse(null);
         Path cache = Path.of(config.cacheDir().filter(s -> !s.isBlank()).orElse(System.getProperty("java.io.tmpdir") + "/hkgai-djl"));
         try {
             if (ClassifierModel.STATIC.equals(model.encoder())) {
@@ -64,9 +67,9 @@ public class SemanticClassifier {
         } catch (Exception e) {
             throw new IllegalStateException("semantic classifier: the embedding model failed to load: " + e.getMessage(), e);
         }
-        LOG.infof("semantic classifier loaded in %d ms: %s encoder, %d labels, trained on %d examples (cross-validated accuracy %.3f)",
-                (System.nanoTime() - start) / 1_000_000, model.encoder(), model.labels().size(), model.examples(),
-                model.crossValidatedAccuracy());
+        LOG.infof("semantic classifier loaded in %d ms: %s encoder, %d n-grams, %d labels, trained on %d examples (cross-validated accuracy %.3f)",
+                (System.nanoTime() - start) / 1_000_000, model.encoder(), vocabulary == null ? 0 : vocabulary.size(),
+                model.labels().size(), model.examples(), model.crossValidatedAccuracy());
     }
 
     public boolean enabled() {
@@ -80,25 +83,37 @@ public class SemanticClassifier {
     /**
      * One score per text, in order. The static encoder reads all of a text, and a text longer than the model's
      * {@code max_tokens} also in windows of that many tokens (half overlapping), keeping the most harmful; the
-     * transformer reads the first {@code max_tokens} tokens of each text, in a single batched forward pass.
+     * transformer reads the first {@code max_tokens} tokens of each text, in a single batched forward pass. A model
+     * with an n-gram vocabulary reads the whole text's n-grams beside each window's embedding.
      */
     public List<Score> score(List<String> texts) {
         if (model == null || texts.isEmpty()) {
             return List.of();
         }
+        List<NgramVocabulary.Sparse> wording = texts.stream()
+                .map(t -> vocabulary == null ? NgramVocabulary.Sparse.EMPTY : vocabulary.vector(t)).toList();
         if (table != null) {
             int window = model.maxTokens();
-            return texts.stream().map(t -> table.embedWithWindows(t, window, window / 2).stream()
-                    .map(v -> score(model, v))
-                    .reduce((a, b) -> b.harm() > a.harm() ? b : a)
-                    .orElseThrow()).toList();
+            List<Score> out = new java.util.ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                NgramVocabulary.Sparse words = wording.get(i);
+                out.add(table.embedWithWindows(texts.get(i), window, window / 2).stream()
+                        .map(v -> score(model, v, words))
+                        .reduce((a, b) -> b.harm() > a.harm() ? b : a)
+                        .orElseThrow());
+            }
+            return out;
         }
         float[][] vectors = embedder.embed(texts).vectors();
-        return java.util.Arrays.stream(vectors).map(v -> score(model, v)).toList();
+        List<Score> out = new java.util.ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(score(model, vectors[i], wording.get(i)));
+        }
+        return out;
     }
 
-    static Score score(ClassifierModel model, float[] embedding) {
-        float[] p = model.probabilities(embedding);
+    static Score score(ClassifierModel model, float[] embedding, NgramVocabulary.Sparse wording) {
+        float[] p = model.probabilities(embedding, wording);
         float harm = 0;
         int best = -1;
         for (int k = 0; k < p.length; k++) {

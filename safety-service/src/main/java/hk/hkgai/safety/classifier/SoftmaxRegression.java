@@ -14,8 +14,20 @@ public final class SoftmaxRegression {
     }
 
     public static Fit fit(float[][] x, int[] y, int classes, int epochs, double learningRate, double l2) {
+        NgramVocabulary.Sparse[] none = new NgramVocabulary.Sparse[x.length];
+        java.util.Arrays.fill(none, NgramVocabulary.Sparse.EMPTY);
+        return fit(x, none, 0, y, classes, epochs, learningRate, l2);
+    }
+
+    /**
+     * As above over each example's dense features {@code x[i]} followed by {@code sparseDims} sparse ones
+     * {@code s[i]}: each weight row is {@code x[0].length + sparseDims} long.
+     */
+    public static Fit fit(float[][] x, NgramVocabulary.Sparse[] s, int sparseDims, int[] y, int classes, int epochs,
+            double learningRate, double l2) {
         int n = x.length;
-        int dims = x[0].length;
+        int dense = x[0].length;
+        int dims = dense + sparseDims;
         double[][] w = new double[classes][dims];
         double[] b = new double[classes];
         double[] p = new double[classes];
@@ -26,8 +38,11 @@ public final class SoftmaxRegression {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < classes; k++) {
                     double z = b[k];
-                    for (int d = 0; d < dims; d++) {
+                    for (int d = 0; d < dense; d++) {
                         z += w[k][d] * x[i][d];
+                    }
+                    for (int j = 0; j < s[i].index().length; j++) {
+                        z += w[k][dense + s[i].index()[j]] * s[i].value()[j];
                     }
                     p[k] = z;
                     max = Math.max(max, z);
@@ -40,8 +55,11 @@ public final class SoftmaxRegression {
                 for (int k = 0; k < classes; k++) {
                     double err = p[k] / sum - (y[i] == k ? 1 : 0);
                     gb[k] += err;
-                    for (int d = 0; d < dims; d++) {
+                    for (int d = 0; d < dense; d++) {
                         gw[k][d] += err * x[i][d];
+                    }
+                    for (int j = 0; j < s[i].index().length; j++) {
+                        gw[k][dense + s[i].index()[j]] += err * s[i].value()[j];
                     }
                 }
             }

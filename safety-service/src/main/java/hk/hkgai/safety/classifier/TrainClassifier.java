@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,9 +31,11 @@ public final class TrainClassifier {
     static final int EPOCHS = Integer.getInteger("epochs", 400);
     static final double LEARNING_RATE = Double.parseDouble(System.getProperty("lr", "20.0"));
     static final double L2 = Double.parseDouble(System.getProperty("l2", "1e-5"));
+    /** Whether the model also reads character n-grams ({@code -Dngrams=false}: the embedding alone, as before). */
+    static final boolean NGRAMS = Boolean.parseBoolean(System.getProperty("ngrams", "true"));
     /** Labels that name no harm: everything else is a harm the guard acts on. */
     public static final java.util.Set<String> HARMLESS = java.util.Set.of("benign", "sensitive_legit");
-    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9};
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9};
     private static final int FOLDS = 5;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -125,14 +128,19 @@ public final class TrainClassifier {
     static ClassifierModel train(List<Example> examples, float[][] x, String encoder, String trainedOn, boolean crossValidate) {
         List<String> labels = labels(examples);
         int[] y = examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
-        double accuracy = crossValidate ? crossValidate(x, y, labels, encoder) : Double.NaN;
-        ClassifierModel fit = fit(x, y, labels, encoder);
-        return new ClassifierModel("2", encoder, BgeEmbedder.MODEL_ID, MAX_TOKENS, trainedOn, examples.size(),
-                Math.round(accuracy * 1000) / 1000d, labels, fit.shift(), fit.scale(), fit.center(), fit.bias(), fit.weights());
+        List<Map<Long, Integer>> counts = examples.stream().map(e -> NGRAMS ? CharNgrams.count(e.text()) : Map.<Long, Integer>of()).toList();
+        double accuracy = crossValidate ? crossValidate(x, counts, y, labels, encoder) : Double.NaN;
+        ClassifierModel fit = fit(x, counts, y, labels, encoder);
+        return new ClassifierModel(NGRAMS ? "3" : "2", encoder, BgeEmbedder.MODEL_ID, MAX_TOKENS, trainedOn, examples.size(),
+                Math.round(accuracy * 1000) / 1000d, labels, fit.shift(), fit.scale(), fit.center(), fit.bias(), fit.weights(),
+                fit.ngrams(), fit.idf());
     }
 
-    /** Standardization (static encoder only), centering and the regression, all from these examples alone. */
-    private static ClassifierModel fit(float[][] x, int[] y, List<String> labels, String encoder) {
+    /**
+     * Standardization (static encoder only), centering, the n-gram vocabulary and the regression, all from these
+     * examples alone.
+     */
+    private static ClassifierModel fit(float[][] x, List<Map<Long, Integer>> counts, int[] y, List<String> labels, String encoder) {
         float[] shift = null;
         float[] scale = null;
         float[][] features = x;
@@ -145,9 +153,12 @@ public final class TrainClassifier {
             }
         }
         float[] center = mean(features);
-        SoftmaxRegression.Fit fit = SoftmaxRegression.fit(center(features, center), y, labels.size(), EPOCHS, LEARNING_RATE, L2);
+        NgramVocabulary vocabulary = NgramVocabulary.fit(counts);
+        NgramVocabulary.Sparse[] text = counts.stream().map(vocabulary::vector).toArray(NgramVocabulary.Sparse[]::new);
+        SoftmaxRegression.Fit fit = SoftmaxRegression.fit(center(features, center), text, vocabulary.size(), y, labels.size(),
+                EPOCHS, LEARNING_RATE, L2);
         return new ClassifierModel("fit", encoder, BgeEmbedder.MODEL_ID, MAX_TOKENS, "", x.length, 0, labels, shift, scale, center,
-                fit.bias(), fit.weights());
+                fit.bias(), fit.weights(), vocabulary.ngrams(), vocabulary.idf());
     }
 
     private static float[] deviation(float[][] x, float[] mean) {
@@ -164,7 +175,7 @@ public final class TrainClassifier {
         return sd;
     }
 
-    private static double crossValidate(float[][] x, int[] y, List<String> labels, String encoder) {
+    private static double crossValidate(float[][] x, List<Map<Long, Integer>> counts, int[] y, List<String> labels, String encoder) {
         int correct = 0;
         TreeMap<String, int[]> perLabel = new TreeMap<>();
         // At each threshold on P(some harm): held-out harmful examples caught, harmless ones flagged.
@@ -179,9 +190,10 @@ public final class TrainClassifier {
             }
             float[][] tx = trainIdx.stream().map(i -> x[i]).toArray(float[][]::new);
             int[] ty = trainIdx.stream().mapToInt(i -> y[i]).toArray();
-            ClassifierModel m = fit(tx, ty, labels, encoder);
+            ClassifierModel m = fit(tx, trainIdx.stream().map(counts::get).toList(), ty, labels, encoder);
+            NgramVocabulary vocabulary = m.vocabulary().orElse(null);
             for (int i : testIdx) {
-                float[] p = m.probabilities(x[i]);
+                float[] p = m.probabilities(x[i], vocabulary == null ? NgramVocabulary.Sparse.EMPTY : vocabulary.vector(counts.get(i)));
                 int predicted = argmax(p);
                 double harm = 0;
                 for (int k = 0; k < p.length; k++) {

@@ -18,6 +18,7 @@ public final class CompiledPolicy {
     private final PolicyDocument.Templates templates;
     private final java.util.Map<String, CompiledPolicy> tenants;
     private final PatternPrefilter prefilter;
+    private final ReportedSpeech reports;
 
     /**
      * A category with its compiled patterns; {@code firstPattern} is the policy-wide index of its first pattern,
@@ -36,7 +37,8 @@ public final class CompiledPolicy {
     }
 
     private CompiledPolicy(String version, List<Rule> rules, PolicyDocument.Templates templates,
-                           java.util.Map<String, CompiledPolicy> tenants, PatternPrefilter prefilter) {
+                           java.util.Map<String, CompiledPolicy> tenants, PatternPrefilter prefilter, ReportedSpeech reports) {
+        this.reports = reports;
         this.version = version;
         this.rules = rules;
         this.templates = templates;
@@ -64,7 +66,13 @@ public final class CompiledPolicy {
         return tenants.keySet();
     }
 
-    private static java.util.Map<String, CompiledPolicy> tenantPolicies(PolicyDocument doc, List<Rule> rules, PatternPrefilter prefilter) {
+    /** Which matches a reporting sentence sets aside ({@link ReportedSpeech}). */
+    public ReportedSpeech reports() {
+        return reports;
+    }
+
+    private static java.util.Map<String, CompiledPolicy> tenantPolicies(PolicyDocument doc, List<Rule> rules, PatternPrefilter prefilter,
+                                                                        ReportedSpeech reports) {
         java.util.Map<String, CompiledPolicy> out = new java.util.HashMap<>();
         doc.tenants().forEach((tenant, override) -> {
             java.util.Map<String, PolicyAction> actions = override.actions();
@@ -79,7 +87,7 @@ public final class CompiledPolicy {
             }
             List<Rule> tenantRules = rules.stream().map(r -> actions.containsKey(r.category().id())
                     ? new Rule(r.category().withAction(actions.get(r.category().id())), r.patterns(), r.firstPattern(), r.exceptions()) : r).toList();
-            out.put(tenant, new CompiledPolicy(doc.version() + "+" + tenant, tenantRules, doc.templates(), java.util.Map.of(), prefilter));
+            out.put(tenant, new CompiledPolicy(doc.version() + "+" + tenant, tenantRules, doc.templates(), java.util.Map.of(), prefilter, reports));
         });
         return java.util.Map.copyOf(out);
     }
@@ -126,7 +134,38 @@ public final class CompiledPolicy {
         }
         List<Rule> shared = List.copyOf(rules);
         PatternPrefilter prefilter = new PatternPrefilter(allPatterns);
-        return new CompiledPolicy(doc.version(), shared, doc.templates(), tenantPolicies(doc, shared, prefilter), prefilter);
+        ReportedSpeech reports = reports(doc.reports(), shared);
+        return new CompiledPolicy(doc.version(), shared, doc.templates(), tenantPolicies(doc, shared, prefilter, reports), prefilter, reports);
+    }
+
+    private static ReportedSpeech reports(PolicyDocument.Reports r, List<Rule> rules) {
+        if (r == null || r.categories().isEmpty()) {
+            return ReportedSpeech.NONE;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        rules.forEach(rule -> ids.add(rule.category().id()));
+        for (String c : r.categories()) {
+            if (!ids.contains(c)) {
+                throw new IllegalArgumentException("reports: unknown category " + c);
+            }
+        }
+        if (r.reporters().isEmpty() || r.requests().isEmpty()) {
+            throw new IllegalArgumentException("reports: needs both reporters and requests");
+        }
+        return new ReportedSpeech(compileAll("reports.reporters", r.reporters()), compileAll("reports.requests", r.requests()),
+                java.util.Set.copyOf(r.categories()));
+    }
+
+    private static List<Pattern> compileAll(String where, List<String> patterns) {
+        List<Pattern> out = new ArrayList<>();
+        for (String p : patterns) {
+            try {
+                out.add(Pattern.compile(fold(p)));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(where + ": bad pattern " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The form both patterns and checked text are brought to: lower case, Simplified characters. */

@@ -5,13 +5,26 @@ import java.util.Map;
 
 /** The policy YAML file, as written. {@link CompiledPolicy} is what the guard runs. */
 public record PolicyDocument(String version, List<PolicyCategory> categories, Templates templates,
-                             Map<String, TenantOverride> tenants) {
+                             Map<String, TenantOverride> tenants, Reports reports) {
     public PolicyDocument {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
     }
 
     public PolicyDocument(String version, List<PolicyCategory> categories, Templates templates) {
-        this(version, categories, templates, Map.of());
+        this(version, categories, templates, Map.of(), null);
+    }
+
+    /**
+     * Sentences that report rather than ask ({@link ReportedSpeech}): {@code reporters} name who states facts,
+     * {@code requests} mark a sentence that asks for something, {@code categories} are those whose matches such a
+     * sentence sets aside.
+     */
+    public record Reports(List<String> reporters, List<String> requests, List<String> categories) {
+        public Reports {
+            reporters = reporters == null ? List.of() : List.copyOf(reporters);
+            requests = requests == null ? List.of() : List.copyOf(requests);
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
     }
 
     /**

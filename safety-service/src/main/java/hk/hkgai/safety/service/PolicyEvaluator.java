@@ -7,6 +7,7 @@ import hk.hkgai.safety.pii.PiiDetector;
 import hk.hkgai.safety.pii.PiiMatch;
 import hk.hkgai.safety.policy.CompiledPolicy;
 import hk.hkgai.safety.policy.PolicyCategory;
+import hk.hkgai.safety.policy.ReportedSpeech;
 import hk.hkgai.text.TextNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public class PolicyEvaluator {
             candidates[v] = policy.candidates(views.get(v).text());
         }
         for (CompiledPolicy.Rule rule : policy.rules()) {
-            Hit hit = firstHit(rule, views, candidates);
+            Hit hit = firstHit(rule, views, candidates, policy.reports());
             if (hit != null) {
                 hits.add(hit);
                 matched.add(rule.category());
@@ -65,7 +66,8 @@ public class PolicyEvaluator {
     }
 
     /** The rule's first match over the readings, plain first; the layer names the de-obfuscation that exposed it. */
-    private static Hit firstHit(CompiledPolicy.Rule rule, List<TextView> views, java.util.BitSet[] candidates) {
+    private static Hit firstHit(CompiledPolicy.Rule rule, List<TextView> views, java.util.BitSet[] candidates, ReportedSpeech reports) {
+        boolean reportsApply = reports.appliesTo(rule.category().id());
         for (int v = 0; v < views.size(); v++) {
             TextView view = views.get(v);
             int from = rule.firstPattern();
@@ -82,7 +84,10 @@ public class PolicyEvaluator {
                 }
                 Pattern p = rule.patterns().get(i);
                 Matcher m = p.matcher(view.text());
-                if (m.find()) {
+                while (m.find()) {
+                    if (reportsApply && reports.reported(view.text(), m.start(), m.end())) {
+                        continue; // a sentence reporting the harm, asking for nothing; a later match may still ask
+                    }
                     String layer = TextView.PLAIN.equals(view.name()) ? "lexicon" : "lexicon/" + view.name();
                     return new Hit(rule.category().id(), layer, 1.0f, evidence(m.group()));
                 }

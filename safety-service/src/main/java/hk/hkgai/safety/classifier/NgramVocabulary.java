@@ -1,0 +1,100 @@
+package hk.hkgai.safety.classifier;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The n-grams the classifier has weights for and their inverse document frequencies, turning a text into a
+ * TF-IDF vector (sub-linear term frequency, L2-normalized, as scikit-learn's {@code TfidfVectorizer} with
+ * {@code sublinear_tf}). Only n-grams in at least {@link #MIN_DOCUMENTS} training examples are kept: rarer ones
+ * let the regression memorise single examples, and the model would grow by tens of thousands of weights per label.
+ */
+public final class NgramVocabulary {
+    static final int MIN_DOCUMENTS = 3;
+
+    /** A sparse vector: ascending feature indices and their values. */
+    public record Sparse(int[] index, float[] value) {
+        static final Sparse EMPTY = new Sparse(new int[0], new float[0]);
+    }
+
+    private final List<String> ngrams;
+    private final float[] idf;
+    private final Map<Long, Integer> index;
+
+    public NgramVocabulary(List<String> ngrams, float[] idf) {
+        if (ngrams.size() != idf.length) {
+            throw new IllegalArgumentException("classifier model: one idf per n-gram");
+        }
+        this.ngrams = List.copyOf(ngrams);
+        this.idf = idf.clone();
+        this.index = new HashMap<>(ngrams.size() * 2);
+        for (int i = 0; i < ngrams.size(); i++) {
+            if (index.put(CharNgrams.key(ngrams.get(i)), i) != null) {
+                throw new IllegalArgumentException("classifier model: n-gram listed twice: " + ngrams.get(i));
+            }
+        }
+    }
+
+    /** The n-grams found in at least {@link #MIN_DOCUMENTS} of these texts' counts, in key order. */
+    static NgramVocabulary fit(List<Map<Long, Integer>> documents) {
+        Map<Long, Integer> df = new HashMap<>();
+        for (Map<Long, Integer> d : documents) {
+            d.keySet().forEach(k -> df.merge(k, 1, Integer::sum));
+        }
+        List<Long> kept = df.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCUMENTS).map(Map.Entry::getKey).sorted().toList();
+        List<String> ngrams = new ArrayList<>(kept.size());
+        float[] idf = new float[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            ngrams.add(CharNgrams.text(kept.get(i)));
+            idf[i] = (float) (Math.log((1.0 + documents.size()) / (1.0 + df.get(kept.get(i)))) + 1);
+        }
+        return new NgramVocabulary(ngrams, idf);
+    }
+
+    public List<String> ngrams() {
+        return ngrams;
+    }
+
+    public float[] idf() {
+        return idf.clone();
+    }
+
+    public int size() {
+        return ngrams.size();
+    }
+
+    public Sparse vector(String text) {
+        return vector(CharNgrams.count(text));
+    }
+
+    Sparse vector(Map<Long, Integer> counts) {
+        // Index and count packed into one long, so sorting by index keeps each count with its n-gram.
+        long[] found = new long[counts.size()];
+        int n = 0;
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            Integer i = index.get(e.getKey());
+            if (i != null) {
+                found[n++] = ((long) i << 32) | e.getValue();
+            }
+        }
+        if (n == 0) {
+            return Sparse.EMPTY;
+        }
+        java.util.Arrays.sort(found, 0, n);
+        int[] at = new int[n];
+        float[] value = new float[n];
+        double norm = 0;
+        for (int j = 0; j < n; j++) {
+            at[j] = (int) (found[j] >>> 32);
+            value[j] = (float) ((1 + Math.log((int) found[j])) * idf[at[j]]);
+            norm += value[j] * (double) value[j];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int j = 0; j < n; j++) {
+            value[j] *= scale;
+        }
+        return new Sparse(at, value);
+    }
+}
