@@ -97,8 +97,12 @@ public final class BgeStaticEmbedder implements AutoCloseable {
         }
         long[] ids = ids(text);
         List<float[]> out = new ArrayList<>();
-        out.add(mean(ids, 0, ids.length));
-        if (ids.length > window) {
+        if (ids.length <= window) {
+            out.add(mean(ids, 0, ids.length));
+            return out;
+        }
+        if (window % stride != 0) {
+            out.add(mean(ids, 0, ids.length));
             for (int from = 0; from < ids.length; from += stride) {
                 int to = Math.min(ids.length, from + window);
                 out.add(mean(ids, Math.max(0, to - window), to));
@@ -106,8 +110,66 @@ public final class BgeStaticEmbedder implements AutoCloseable {
                     break;
                 }
             }
+            return out;
+        }
+        // Each token's row is read once, into sums of stride-long blocks; the whole text and every aligned window
+        // are sums of blocks. Rows sit at random places in a 43 MB table, so reading each once (not once per window
+        // it falls in, plus once for the whole) is what keeps a long text cheap.
+        int d = BgeEmbedder.DIMENSIONS;
+        int blocks = (ids.length + stride - 1) / stride;
+        float[][] block = new float[blocks][];
+        float[] whole = new float[d];
+        for (int b = 0; b < blocks; b++) {
+            block[b] = sum(ids, b * stride, Math.min(ids.length, (b + 1) * stride));
+            add(whole, block[b]);
+        }
+        out.add(normalized(whole));
+        int per = window / stride;
+        for (int from = 0; from < ids.length; from += stride) {
+            int to = from + window;
+            if (to >= ids.length) {
+                out.add(mean(ids, ids.length - window, ids.length)); // the last window ends with the text, unaligned
+                break;
+            }
+            float[] v = new float[d];
+            for (int b = from / stride; b < from / stride + per; b++) {
+                add(v, block[b]);
+            }
+            out.add(normalized(v));
         }
         return out;
+    }
+
+    private float[] sum(long[] ids, int from, int to) {
+        int d = BgeEmbedder.DIMENSIONS;
+        float[] v = new float[d];
+        for (int i = from; i < to; i++) {
+            int offset = (int) ids[i] * d;
+            for (int k = 0; k < d; k++) {
+                v[k] += table[offset + k];
+            }
+        }
+        return v;
+    }
+
+    private static void add(float[] into, float[] v) {
+        for (int k = 0; k < into.length; k++) {
+            into[k] += v[k];
+        }
+    }
+
+    private static float[] normalized(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        if (sum > 0) {
+            float norm = (float) Math.sqrt(sum);
+            for (int k = 0; k < v.length; k++) {
+                v[k] /= norm;
+            }
+        }
+        return v;
     }
 
     public int vocabularySize() {

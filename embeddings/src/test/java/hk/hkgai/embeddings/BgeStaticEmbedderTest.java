@@ -56,8 +56,12 @@ class BgeStaticEmbedderTest {
         assertThat(embedder.embedWithWindows(shortText, 16, 8)).hasSize(1);
         String longText = "今日天氣好好，我哋去咗海邊行街食嘢。".repeat(4); // 72 tokens
         List<float[]> views = embedder.embedWithWindows(longText, 32, 16);
-        assertThat(views.size()).isGreaterThan(3);
-        assertThat(views.get(0)).containsExactly(embedder.embed(longText));
+        assertThat(views).hasSize(5); // the whole text, then tokens [0,32) [16,48) [32,64) and the last 32, [40,72)
+        // The whole text's vector is summed block by block here, token by token in embed(): equal up to rounding.
+        assertThat(views.get(0)).usingComparatorWithPrecision(1e-5f).containsExactly(embedder.embed(longText));
+        // One token per character in this text, so a window is the embedding of its characters.
+        assertThat(views.get(2)).usingComparatorWithPrecision(1e-5f).containsExactly(embedder.embed(longText.substring(16, 48)));
+        assertThat(views.get(4)).usingComparatorWithPrecision(1e-5f).containsExactly(embedder.embed(longText.substring(40, 72)));
     }
 
     @Test

@@ -30,9 +30,21 @@ public final class CharNgrams {
         return ChineseScript.foldToSimplified(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
     }
 
+    /** Receives each n-gram of a text, as its key, once per occurrence. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(long key);
+    }
+
     /** Each n-gram of the text and how often it occurs. */
     public static Map<Long, Integer> count(String text) {
         Map<Long, Integer> counts = new HashMap<>();
+        forEach(text, key -> counts.merge(key, 1, Integer::sum));
+        return counts;
+    }
+
+    /** Every n-gram occurrence of the text, without collecting them (the guard's path: no boxing, no map). */
+    public static void forEach(String text, Sink sink) {
         int[] cps = normalize(text).codePoints().toArray();
         int start = 0;
         while (start < cps.length) {
@@ -44,15 +56,14 @@ public final class CharNgrams {
                 end++;
             }
             if (end > start) {
-                countWord(cps, start, end, counts);
+                word(cps, start, end, sink);
             }
             start = end;
         }
-        return counts;
     }
 
     /** The n-grams of {@code cps[from, to)} with a space on either side. */
-    private static void countWord(int[] cps, int from, int to, Map<Long, Integer> counts) {
+    private static void word(int[] cps, int from, int to, Sink sink) {
         int length = to - from + 2;
         for (int i = 0; i < length; i++) {
             long key = 0;
@@ -60,7 +71,7 @@ public final class CharNgrams {
                 int p = i + n - 1;
                 int cp = p == 0 || p == length - 1 ? ' ' : cps[from + p - 1];
                 key = (key << BITS) | (cp + 1);
-                counts.merge(key, 1, Integer::sum);
+                sink.accept(key);
             }
         }
     }

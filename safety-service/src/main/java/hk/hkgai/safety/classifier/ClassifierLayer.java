@@ -55,8 +55,9 @@ public final class ClassifierLayer {
 
     /**
      * As above; {@code disguised}: the text hid its words (look-alike letters mixed into words, an encoded or split
-     * payload) or staged a dialogue in which the assistant already complied ({@link
-     * hk.hkgai.safety.normalize.StagedDialogue}). Such a text acts from the caution threshold: people asking in
+     * payload), staged a dialogue in which the assistant already complied ({@link
+     * hk.hkgai.safety.normalize.StagedDialogue}) or claimed authority over the rules ({@link
+     * hk.hkgai.safety.normalize.AuthorityClaim}). Such a text acts from the caution threshold: people asking in
      * earnest do not disguise a question, so a score that would only guide a plain text refuses a disguised one.
      */
     public List<Match> match(List<String> texts, CompiledPolicy policy, boolean carriesPersonalData, boolean disguised) {

@@ -22,6 +22,10 @@ public final class NgramVocabulary {
     private final List<String> ngrams;
     private final float[] idf;
     private final Map<Long, Integer> index;
+    // The same index as open addressing over primitive keys: the guard looks up every n-gram of every reading.
+    private final long[] slotKeys;
+    private final int[] slotValues;
+    private final int mask;
 
     public NgramVocabulary(List<String> ngrams, float[] idf) {
         if (ngrams.size() != idf.length) {
@@ -33,6 +37,36 @@ public final class NgramVocabulary {
         for (int i = 0; i < ngrams.size(); i++) {
             if (index.put(CharNgrams.key(ngrams.get(i)), i) != null) {
                 throw new IllegalArgumentException("classifier model: n-gram listed twice: " + ngrams.get(i));
+            }
+        }
+        int slots = Integer.highestOneBit(Math.max(4, ngrams.size() * 2) - 1) << 1; // a power of two, at most half full
+        this.slotKeys = new long[slots];
+        this.slotValues = new int[slots];
+        this.mask = slots - 1;
+        index.forEach((key, i) -> {
+            int s = slot(key);
+            while (slotKeys[s] != 0) {
+                s = (s + 1) & mask;
+            }
+            slotKeys[s] = key; // keys are never 0: every code point is stored plus one
+            slotValues[s] = i;
+        });
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    /** The n-gram's feature index, or -1. */
+    private int indexOf(long key) {
+        for (int s = slot(key); ; s = (s + 1) & mask) {
+            long k = slotKeys[s];
+            if (k == key) {
+                return slotValues[s];
+            }
+            if (k == 0) {
+                return -1;
             }
         }
     }
@@ -66,7 +100,41 @@ public final class NgramVocabulary {
     }
 
     public Sparse vector(String text) {
-        return vector(CharNgrams.count(text));
+        int[] counts = new int[ngrams.size()];
+        int[] seen = new int[16];
+        int[] n = {0};
+        int[][] found = {seen};
+        CharNgrams.forEach(text, key -> {
+            int i = indexOf(key);
+            if (i >= 0 && counts[i]++ == 0) {
+                if (n[0] == found[0].length) {
+                    found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
+                }
+                found[0][n[0]++] = i;
+            }
+        });
+        if (n[0] == 0) {
+            return Sparse.EMPTY;
+        }
+        int[] at = java.util.Arrays.copyOf(found[0], n[0]);
+        java.util.Arrays.sort(at);
+        float[] value = new float[at.length];
+        for (int j = 0; j < at.length; j++) {
+            value[j] = (float) ((1 + Math.log(counts[at[j]])) * idf[at[j]]);
+        }
+        return normalized(at, value);
+    }
+
+    private static Sparse normalized(int[] at, float[] value) {
+        double norm = 0;
+        for (float v : value) {
+            norm += v * (double) v;
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int j = 0; j < value.length; j++) {
+            value[j] *= scale;
+        }
+        return new Sparse(at, value);
     }
 
     Sparse vector(Map<Long, Integer> counts) {
@@ -85,16 +153,10 @@ public final class NgramVocabulary {
         java.util.Arrays.sort(found, 0, n);
         int[] at = new int[n];
         float[] value = new float[n];
-        double norm = 0;
         for (int j = 0; j < n; j++) {
             at[j] = (int) (found[j] >>> 32);
             value[j] = (float) ((1 + Math.log((int) found[j])) * idf[at[j]]);
-            norm += value[j] * (double) value[j];
         }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int j = 0; j < n; j++) {
-            value[j] *= scale;
-        }
-        return new Sparse(at, value);
+        return normalized(at, value);
     }
 }

@@ -25,7 +25,21 @@ public final class StagedDialogue {
     private StagedDialogue() {
     }
 
-    /** True when the text holds at least {@value #MIN_ASSISTANT_TURNS} assistant turns and a user turn. */
+    /** Fewer compliant answers than this is an example, not a pattern to continue. */
+    static final int MIN_COMPLIANT_ANSWERS = 2;
+    /**
+     * An answer that opens by agreeing and gives nothing ("Sure! Step 1: [...]", "當然可以，步驟如下：［略］"), under
+     * any answer label, "A:" and "答：" included: an FAQ's answers say something, a many-shot prompt's only agree.
+     */
+    private static final Pattern COMPLIANT_ANSWER = Pattern.compile(
+            "(?i)(?:\\b(?:assistant|ai|bot|a|answer|response)|助手|助理|答|回答|回覆|回复)\\s*[:：]\\s*[\"“「]?\\s*"
+                    + "(?:sure\\b|of course|certainly|absolutely|no problem|happy to help|here(?:'s| is) how|"
+                    + "當然|当然|冇問題|没问题|無問題)"); // not "yes", "可以", "步驟如下": FAQ answers open so too
+
+    /**
+     * True when the text holds at least {@value #MIN_ASSISTANT_TURNS} assistant turns and a user turn, or at least
+     * {@value #MIN_COMPLIANT_ANSWERS} answers that only agree.
+     */
     public static boolean isStaged(String text) {
         if (text == null || text.length() < 20) {
             return false;
@@ -40,6 +54,14 @@ public final class StagedDialogue {
                 user++;
             }
         }
-        return assistant >= MIN_ASSISTANT_TURNS && user >= 1;
+        if (assistant >= MIN_ASSISTANT_TURNS && user >= 1) {
+            return true;
+        }
+        int compliant = 0;
+        Matcher c = COMPLIANT_ANSWER.matcher(text);
+        while (c.find() && ++compliant < MIN_COMPLIANT_ANSWERS) {
+            // counting
+        }
+        return compliant >= MIN_COMPLIANT_ANSWERS;
     }
 }
