@@ -30,6 +30,11 @@ public final class AuthorityClaim {
 
     /** True when the (any-case, any-script) text claims authority over the assistant's rules. */
     public static boolean claims(String text) {
-        return text != null && CLAIM.matcher(ObfuscationNormalizer.fold(text)).find();
+        return text != null && claimsFolded(ObfuscationNormalizer.fold(text));
+    }
+
+    /** As {@link #claims}, for a text already folded ({@link ObfuscationNormalizer#fold}, the plain reading). */
+    public static boolean claimsFolded(String folded) {
+        return CLAIM.matcher(folded).find();
     }
 }

@@ -98,7 +98,8 @@ public class InputGuard {
         List<TextView> views = lexical.views(); // the readings the lexicon already derived
         views.stream().filter(v -> !TextView.PLAIN.equals(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
         List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(),
-                ObfuscationNormalizer.hidesItsWords(text, views) || StagedDialogue.isStaged(text) || AuthorityClaim.claims(text));
+                ObfuscationNormalizer.hidesItsWords(text, views) || StagedDialogue.isStaged(text)
+                        || AuthorityClaim.claimsFolded(views.get(0).text()));
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
     }
