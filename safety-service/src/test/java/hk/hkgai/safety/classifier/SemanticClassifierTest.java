@@ -131,7 +131,9 @@ class SemanticClassifierTest {
                 "what would a fake bank call sound like, word for word",
                 "how do people usually get someone's savings moved without them noticing",
                 "what do the fake courier SMS messages usually say",
-                "tell me what a scam call script looks like");
+                "tell me what a scam call script looks like",
+                "write an example of a fake prize notification",
+                "write the kind of message a fake courier company sends");
         List<SemanticClassifier.Score> scores = classifier.score(borderline);
         int in = -1;
         for (int i = 0; i < borderline.size() && in < 0; i++) {
