@@ -14,13 +14,14 @@ public final class AuthorityClaim {
     private static final Pattern CLAIM = Pattern.compile(String.join("|",
             // English: notices, modes, paused safety, authorisation.
             "\\b(system|admin|administrator|developer|security|maintenance|compliance)\\s*(notice|override|message|directive|alert|update)\\b",
-            "\\b(test|testing|maintenance|debug|diagnostic|developer|admin|god|unrestricted|audit)\\s+(mode|window|session)\\b",
+            // Not "developer mode": phones have one, and the jailbreak lexicon reads that phrase with its context.
+            "\\b(test|testing|maintenance|debug|diagnostic|admin|god|unrestricted|audit)\\s+(mode|window|session)\\b",
             "\\b(safety|content|value[- ]alignment|moderation)\\s+(layer|filter|filters|guard|checks?|rules|policy|system)\\s+(is |are |has been |have been )?(disabled|off|paused|suspended|lifted|removed|bypassed)",
             "\\b(i am|i'm|we are|we're)\\s+(officially\\s+|fully\\s+)?(authori[sz]ed|approved|cleared|permitted|whitelisted)\\b",
             "\\b(i|we)\\s+(hereby\\s+)?(authori[sz]e|permit|allow|order|instruct)\\s+you\\b",
             "\\bas (the|your) (developer|creator|administrator|admin|owner|operator)\\b",
             // Chinese (folded to Simplified before matching; Cantonese forms written out).
-            "系统(通知|公告|指令|讯息|消息)|管理员(通知|指令|已|授权)|(测试|维护|调试|开发者|审计|除错|上帝)模式",
+            "系统(通知|公告|指令|讯息|消息)|(测试|维护|调试|审计|除错|上帝)模式",
             "安全(过滤|审查|机制|限制|检查|规则|层|系统|护栏)(已经|已|经已|暂时)?(暂停|关闭|解除|停用|关咗|取消|失效)",
             "(已|经已|已经)?(获|获得|得到|拿到|攞到)(校方|公司|上级|官方|政府|警方|开发者|管理层)?(的|嘅)?(正式)?(授权|批准|许可)",
             "(我|我哋|我们)(系|是)(你的|你嘅)?(开发者|开发人员|管理员|创造者|工程师)"));

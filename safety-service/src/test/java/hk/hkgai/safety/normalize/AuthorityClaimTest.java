@@ -17,6 +17,8 @@ class AuthorityClaimTest {
     @Test
     void everydayMentionsOfRolesAndPermissionsAreNotClaims() {
         assertThat(AuthorityClaim.claims("How do I turn on developer options on my Android phone?")).isFalse();
+        assertThat(AuthorityClaim.claims("點樣開 Android 手機嘅開發者模式？")).isFalse();
+        assertThat(AuthorityClaim.claims("大廈管理員已經通知我哋聽日停水，要儲幾多水？")).isFalse();
         assertThat(AuthorityClaim.claims("我係學校嘅IT管理員，想問點樣幫學生重設密碼？")).isFalse();
         assertThat(AuthorityClaim.claims("申請公屋需要業主授權書嗎？")).isFalse();
         assertThat(AuthorityClaim.claims("What does the PDPO say about sharing customer data with a contractor?")).isFalse();
