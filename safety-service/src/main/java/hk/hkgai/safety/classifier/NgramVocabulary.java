@@ -21,8 +21,8 @@ public final class NgramVocabulary {
 
     private final List<String> ngrams;
     private final float[] idf;
-    private final Map<Long, Integer> index;
-    // The same index as open addressing over primitive keys: the guard looks up every n-gram of every reading.
+    // n-gram key -> feature index, open addressing over primitive keys: the guard looks up every n-gram of every
+    // reading, and a boxed map would allocate for each.
     private final long[] slotKeys;
     private final int[] slotValues;
     private final int mask;
@@ -33,24 +33,22 @@ public final class NgramVocabulary {
         }
         this.ngrams = List.copyOf(ngrams);
         this.idf = idf.clone();
-        this.index = new HashMap<>(ngrams.size() * 2);
-        for (int i = 0; i < ngrams.size(); i++) {
-            if (index.put(CharNgrams.key(ngrams.get(i)), i) != null) {
-                throw new IllegalArgumentException("classifier model: n-gram listed twice: " + ngrams.get(i));
-            }
-        }
         int slots = Integer.highestOneBit(Math.max(4, ngrams.size() * 2) - 1) << 1; // a power of two, at most half full
         this.slotKeys = new long[slots];
         this.slotValues = new int[slots];
         this.mask = slots - 1;
-        index.forEach((key, i) -> {
+        for (int i = 0; i < ngrams.size(); i++) {
+            long key = CharNgrams.key(ngrams.get(i));
             int s = slot(key);
             while (slotKeys[s] != 0) {
+                if (slotKeys[s] == key) {
+                    throw new IllegalArgumentException("classifier model: n-gram listed twice: " + ngrams.get(i));
+                }
                 s = (s + 1) & mask;
             }
             slotKeys[s] = key; // keys are never 0: every code point is stored plus one
             slotValues[s] = i;
-        });
+        }
     }
 
     private int slot(long key) {
@@ -142,8 +140,8 @@ public final class NgramVocabulary {
         long[] found = new long[counts.size()];
         int n = 0;
         for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            Integer i = index.get(e.getKey());
-            if (i != null) {
+            int i = indexOf(e.getKey());
+            if (i >= 0) {
                 found[n++] = ((long) i << 32) | e.getValue();
             }
         }
