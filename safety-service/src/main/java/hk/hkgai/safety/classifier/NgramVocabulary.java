@@ -99,26 +99,24 @@ public final class NgramVocabulary {
 
     public Sparse vector(String text) {
         int[] counts = new int[ngrams.size()];
-        int[] seen = new int[16];
-        int[] n = {0};
-        int[][] found = {seen};
+        int[] distinct = {0};
         CharNgrams.forEach(text, key -> {
             int i = indexOf(key);
             if (i >= 0 && counts[i]++ == 0) {
-                if (n[0] == found[0].length) {
-                    found[0] = java.util.Arrays.copyOf(found[0], n[0] * 2);
-                }
-                found[0][n[0]++] = i;
+                distinct[0]++;
             }
         });
-        if (n[0] == 0) {
+        if (distinct[0] == 0) {
             return Sparse.EMPTY;
         }
-        int[] at = java.util.Arrays.copyOf(found[0], n[0]);
-        java.util.Arrays.sort(at);
+        // A scan of the counts (a few thousand ints) yields the indices already in order.
+        int[] at = new int[distinct[0]];
         float[] value = new float[at.length];
-        for (int j = 0; j < at.length; j++) {
-            value[j] = (float) ((1 + Math.log(counts[at[j]])) * idf[at[j]]);
+        for (int i = 0, j = 0; j < at.length; i++) {
+            if (counts[i] > 0) {
+                at[j] = i;
+                value[j++] = (float) ((1 + Math.log(counts[i])) * idf[i]);
+            }
         }
         return normalized(at, value);
     }
