@@ -54,11 +54,11 @@ public final class ClassifierLayer {
     }
 
     /**
-     * As above; {@code disguised}: the text hid its words (look-alike letters mixed into words, an encoded or split
-     * payload), staged a dialogue in which the assistant already complied ({@link
-     * hk.hkgai.safety.normalize.StagedDialogue}) or claimed authority over the rules ({@link
-     * hk.hkgai.safety.normalize.AuthorityClaim}). Such a text acts from the caution threshold: people asking in
-     * earnest do not disguise a question, so a score that would only guide a plain text refuses a disguised one.
+     * As above; {@code disguised}: the text dressed its request up the way attacks do ({@link
+     * hk.hkgai.safety.normalize.Disguise}: hidden words, a staged dialogue, a claim of authority, a fictional or
+     * hypothetical frame around a request for detail, a passage to translate and obey). Such a text acts from the
+     * caution threshold: people asking in earnest do not disguise a question, so a score that would only guide a
+     * plain text refuses a disguised one.
      */
     public List<Match> match(List<String> texts, CompiledPolicy policy, boolean carriesPersonalData, boolean disguised) {
         if (!enabled() || texts.isEmpty()) {

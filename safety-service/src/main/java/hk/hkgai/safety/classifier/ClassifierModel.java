@@ -9,7 +9,8 @@ import java.util.List;
  * file, so a model that no longer matches its data is caught by a test.
  *
  * <p>{@code encoder} names how a text became its embedding: {@value #STATIC} (bge-small-zh's distilled token
- * table, {@link hk.hkgai.embeddings.BgeStaticEmbedder}) or {@value #TRANSFORMER} (the full forward pass,
+ * table, {@link hk.hkgai.embeddings.StaticEmbedder}), {@value #STATIC_BILINGUAL} (that table's vector followed by
+ * all-MiniLM-L6-v2's, an English encoder: {@link StaticReading}) or {@value #TRANSFORMER} (the full forward pass,
  * {@link hk.hkgai.embeddings.BgeEmbedder}; also what a model without the field was trained on). A static model
  * carries {@code shift} and {@code scale}: its mean token vectors differ from one another in few directions, so
  * each dimension is standardized over the training examples (and the result L2-normalized again) before the
@@ -54,7 +55,7 @@ public record ClassifierModel(
             }
         }
         encoder = encoder == null ? TRANSFORMER : encoder;
-        if (!STATIC.equals(encoder) && !TRANSFORMER.equals(encoder)) {
+        if (!isStatic(encoder) && !TRANSFORMER.equals(encoder)) {
             throw new IllegalArgumentException("classifier model: unknown encoder " + encoder);
         }
         if ((shift == null) != (scale == null) || shift != null && (shift.length != center.length || scale.length != center.length)) {
@@ -63,7 +64,13 @@ public record ClassifierModel(
     }
 
     public static final String STATIC = "static";
+    public static final String STATIC_BILINGUAL = "static+minilm";
     public static final String TRANSFORMER = "transformer";
+
+    /** Whether the encoder is a distilled token table (one or two), read whole and in windows. */
+    public static boolean isStatic(String encoder) {
+        return STATIC.equals(encoder) || STATIC_BILINGUAL.equals(encoder);
+    }
 
     /** An encoder's vector as the regression reads it: standardized and re-normalized when the model says so. */
     public float[] features(float[] embedding) {

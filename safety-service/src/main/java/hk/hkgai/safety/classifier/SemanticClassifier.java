@@ -2,7 +2,6 @@ package hk.hkgai.safety.classifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.hkgai.embeddings.BgeEmbedder;
-import hk.hkgai.embeddings.BgeStaticEmbedder;
 import hk.hkgai.safety.config.ClassifierConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -38,7 +37,7 @@ public class SemanticClassifier {
 
     private final ClassifierModel model;
     private final BgeEmbedder embedder;
-    private final BgeStaticEmbedder table;
+    private final StaticReading table;
     private final NgramVocabulary vocabulary;
 
     public SemanticClassifier(ClassifierConfig config) {
@@ -55,8 +54,8 @@ public class SemanticClassifier {
         this.vocabulary = model.vocabulary().orElse(null);
         Path cache = Path.of(config.cacheDir().filter(s -> !s.isBlank()).orElse(System.getProperty("java.io.tmpdir") + "/hkgai-djl"));
         try {
-            if (ClassifierModel.STATIC.equals(model.encoder())) {
-                this.table = BgeStaticEmbedder.load(cache);
+            if (ClassifierModel.isStatic(model.encoder())) {
+                this.table = StaticReading.load(model.encoder(), cache);
                 this.embedder = null;
             } else {
                 this.table = null;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import hk.hkgai.embeddings.BgeEmbedder;
-import hk.hkgai.embeddings.BgeStaticEmbedder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ import java.util.TreeSet;
  */
 public final class TrainClassifier {
     static final int MAX_TOKENS = 128;
-    static final int EPOCHS = Integer.getInteger("epochs", 400);
+    static final int EPOCHS = Integer.getInteger("epochs", 1000);
     static final double LEARNING_RATE = Double.parseDouble(System.getProperty("lr", "20.0"));
     static final double L2 = Double.parseDouble(System.getProperty("l2", "1e-5"));
     /** Whether the model also reads character n-grams ({@code -Dngrams=false}: the embedding alone, as before). */
@@ -46,14 +45,18 @@ public final class TrainClassifier {
     public static void main(String[] args) throws Exception {
         Path train = Path.of(args.length > 0 ? args[0] : "safety-service/src/main/resources/classifier/train.jsonl");
         Path out = Path.of(args.length > 1 ? args[1] : "safety-service/src/main/resources/classifier/model.json");
-        String encoder = System.getProperty("encoder", ClassifierModel.STATIC);
-        List<Example> examples = read(train);
+        String encoder = System.getProperty("encoder", ClassifierModel.STATIC_BILINGUAL);
+        List<Example> examples = new ArrayList<>();
+        for (Path file : trainingFiles(train)) {
+            examples.addAll(read(file));
+        }
         System.out.printf("%d examples, %d labels, from %s; encoder %s%n", examples.size(), labels(examples).size(), train, encoder);
         try (Encoder embedder = encoder(encoder)) {
             long t0 = System.nanoTime();
             float[][] x = embedder.embed(examples);
             System.out.printf("embedded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            ClassifierModel model = train(examples, x, embedder.name(), sha256(train), true);
+            // -Dcv=false skips the five-fold measurement (six fits become one) while trying out data.
+            ClassifierModel model = train(examples, x, embedder.name(), trainedOn(train), Boolean.parseBoolean(System.getProperty("cv", "true")));
             Files.writeString(out, JSON.writeValueAsString(model) + "\n", StandardCharsets.UTF_8);
             System.out.printf("cross-validated accuracy %.3f; model written to %s%n", model.crossValidatedAccuracy(), out);
         }
@@ -71,11 +74,11 @@ public final class TrainClassifier {
 
     static Encoder encoder(String name) throws Exception {
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "hkgai-djl");
-        if (ClassifierModel.STATIC.equals(name)) {
-            BgeStaticEmbedder table = BgeStaticEmbedder.load(cache);
+        if (ClassifierModel.isStatic(name)) {
+            StaticReading table = StaticReading.load(name, cache);
             return new Encoder() {
                 public String name() {
-                    return ClassifierModel.STATIC;
+                    return name;
                 }
 
                 public float[][] embed(List<Example> examples) {
@@ -144,7 +147,7 @@ public final class TrainClassifier {
         float[] shift = null;
         float[] scale = null;
         float[][] features = x;
-        if (ClassifierModel.STATIC.equals(encoder)) {
+        if (ClassifierModel.isStatic(encoder)) {
             shift = mean(x);
             scale = deviation(x, shift);
             features = new float[x.length][];
@@ -182,15 +185,24 @@ public final class TrainClassifier {
         int[] caught = new int[THRESHOLDS.length];
         int[] flagged = new int[THRESHOLDS.length];
         int harmful = 0;
-        for (int fold = 0; fold < FOLDS; fold++) {
+        // The folds are independent fits: run side by side, then read in fold order (the same figures every run).
+        List<ClassifierModel> models = java.util.stream.IntStream.range(0, FOLDS).parallel().mapToObj(fold -> {
             List<Integer> trainIdx = new ArrayList<>();
-            List<Integer> testIdx = new ArrayList<>();
             for (int i = 0; i < x.length; i++) {
-                (i % FOLDS == fold ? testIdx : trainIdx).add(i);
+                if (i % FOLDS != fold) {
+                    trainIdx.add(i);
+                }
             }
             float[][] tx = trainIdx.stream().map(i -> x[i]).toArray(float[][]::new);
             int[] ty = trainIdx.stream().mapToInt(i -> y[i]).toArray();
-            ClassifierModel m = fit(tx, trainIdx.stream().map(counts::get).toList(), ty, labels, encoder);
+            return fit(tx, trainIdx.stream().map(counts::get).toList(), ty, labels, encoder);
+        }).toList();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Integer> testIdx = new ArrayList<>();
+            for (int i = fold; i < x.length; i += FOLDS) {
+                testIdx.add(i);
+            }
+            ClassifierModel m = models.get(fold);
             NgramVocabulary vocabulary = m.vocabulary().orElse(null);
             for (int i : testIdx) {
                 float[] p = m.probabilities(x[i], vocabulary == null ? NgramVocabulary.Sparse.EMPTY : vocabulary.vector(counts.get(i)));
@@ -261,6 +273,35 @@ public final class TrainClassifier {
     public static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The core examples ({@code train.jsonl}, which the lexicon is also held to: PolicyOnTrainingExamplesTest) and,
+     * beside them, {@value #EXTRA}: examples for the classifier alone, written beyond the lexicon's reach
+     * (English paraphrases, requests in third languages, short everyday texts).
+     */
+    public static List<Path> trainingFiles(Path core) {
+        Path extra = core.resolveSibling(EXTRA);
+        return Files.isRegularFile(extra) ? List.of(core, extra) : List.of(core);
+    }
+
+    public static final String EXTRA = "train-extra.jsonl";
+
+    /** The SHA-256 of the training files' bytes, in order: a model that no longer matches its data is caught. */
+    public static String trainedOn(Path core) throws IOException {
+        List<Path> files = trainingFiles(core);
+        if (files.size() == 1) {
+            return sha256(core);
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                digest.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

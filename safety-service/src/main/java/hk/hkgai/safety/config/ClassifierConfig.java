@@ -18,9 +18,8 @@ public interface ClassifierConfig {
      * P(some harm) at or above which the top harmful label's policy action applies (refuse for most). Chosen on
      * the training examples' five-fold held-out scores (printed by {@code ./hk safety train}): the lowest
      * threshold whose held-out flag rate on harmless examples stays under the 2 % over-refusal budget, never on the
-     * benchmark. For the bundled model (static encoder and character n-grams) on 1,999 examples: 1.5 % flagged at 0.8,
-     * catching 59 % of harmful ones. 0.75 would flag 1.9 %, inside the budget on paper but with no margin (the
-     * benchmark has 90 benign items per half, each 1.1 %), and it refused an idiom ("break a leg") on the dev half.
+     * benchmark. For the bundled model (two token tables and character n-grams) on 3,791 examples, half of the
+     * 1,792 newest hard negatives: 1.5 % flagged at 0.8, catching 48 % of harmful ones; 0.75 would flag 2.6 %.
      */
     @WithDefault("0.8")
     double actThreshold();

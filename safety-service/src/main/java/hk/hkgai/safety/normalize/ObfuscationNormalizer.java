@@ -44,7 +44,9 @@ public final class ObfuscationNormalizer {
     private static final Pattern SPACED_HAN = Pattern.compile("(?:\\p{IsHan}[\\s._\\-*·|/、，。,.!！?？~～]{1,3}){2,256}\\p{IsHan}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s._\\-*·|/、，。,.!！?？~～]");
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
-    private static final Pattern HEX_RUN = Pattern.compile("(?:[0-9a-fA-F]{2}){8,}");
+    /** Eight or more hex bytes, run together or written "e6 95 99", "0xe6 0x95", "\\xe6\\x95" or "e6:95:99". */
+    private static final Pattern HEX_RUN = Pattern.compile("(?<![0-9A-Za-z])(?:(?:0[xX]|\\\\x)?[0-9a-fA-F]{2}[\\s:,\\-]*){8,}");
+    private static final Pattern HEX_NOISE = Pattern.compile("0[xX]|\\\\x|[\\s:,\\-]");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|`([^`\\n]{1,200})`");
     private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile("[\\p{IsLatin}0-9@$]*\\p{IsLatin}(?:[\\p{IsLatin}0-9@$]|!(?=\\p{IsLatin}))*");
     private static final Map<Character, Character> HOMOGLYPHS = homoglyphs();
@@ -216,11 +218,21 @@ public final class ObfuscationNormalizer {
     }
 
     private static String hex(String s) {
-        try {
-            return readable(HexFormat.of().parseHex(s));
-        } catch (IllegalArgumentException e) {
-            return null;
+        // A word made of hex letters just before the run ("be", "add") joins it when bytes are spaced out: if the
+        // run does not decode, the first one or two tokens are dropped and it is tried again.
+        String[] tokens = s.trim().split("[\\s:,\\-]+");
+        for (int skip = 0; skip <= (tokens.length > 8 ? 2 : 0); skip++) {
+            String rest = skip == 0 ? s : String.join(" ", java.util.Arrays.copyOfRange(tokens, skip, tokens.length));
+            try {
+                String text = readable(HexFormat.of().parseHex(HEX_NOISE.matcher(rest).replaceAll("")));
+                if (text != null) {
+                    return text;
+                }
+            } catch (IllegalArgumentException e) {
+                // not hex after all (odd length, stray letter): try without the first token
+            }
         }
+        return null;
     }
 
     /** Valid UTF-8 that is mostly letters, digits, punctuation and spaces; else it was not text. */

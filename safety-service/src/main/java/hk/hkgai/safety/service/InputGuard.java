@@ -10,9 +10,7 @@ import hk.hkgai.text.Lang;
 import hk.hkgai.safety.classifier.ClassifierLayer;
 import hk.hkgai.safety.classifier.SemanticClassifier;
 import hk.hkgai.safety.config.ClassifierConfig;
-import hk.hkgai.safety.normalize.AuthorityClaim;
-import hk.hkgai.safety.normalize.ObfuscationNormalizer;
-import hk.hkgai.safety.normalize.StagedDialogue;
+import hk.hkgai.safety.normalize.Disguise;
 import hk.hkgai.safety.normalize.TextView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,8 +84,8 @@ public class InputGuard {
      * cannot get stricter). It reads the plain text and every de-obfuscated reading that differs from it (look-alike
      * letters mapped back, spelled-out letters joined, base64 and hex decoded, split literals joined): an attack
      * spelled in Cyrillic look-alikes is noise to the embedding model until it is read back as the words it imitates.
-     * A text that hid its words that way, staged a dialogue in which the assistant already complied, or claimed
-     * authority over the rules acts from the caution threshold ({@link ClassifierLayer}).
+     * A text that hid its words that way or otherwise dressed its request up ({@link Disguise}) acts from the caution
+     * threshold ({@link ClassifierLayer}).
      */
     private Evaluation withClassifier(String text, Evaluation lexical, CompiledPolicy policy) {
         if (classifier == null || !classifier.enabled() || lexical.action() == PolicyAction.REFUSE) {
@@ -97,9 +95,7 @@ public class InputGuard {
         texts.add(text);
         List<TextView> views = lexical.views(); // the readings the lexicon already derived
         views.stream().filter(v -> !TextView.PLAIN.equals(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
-        List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(),
-                ObfuscationNormalizer.hidesItsWords(text, views) || StagedDialogue.isStaged(text)
-                        || AuthorityClaim.claimsFolded(views.get(0).text()));
+        List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(), Disguise.of(text, views));
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
     }

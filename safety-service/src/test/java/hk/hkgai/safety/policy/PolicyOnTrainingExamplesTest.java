@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class PolicyOnTrainingExamplesTest {
     private static final String TRAINING = "classifier/train.jsonl";
+    private static final String EXTRA = "classifier/train-extra.jsonl";
 
     /** Labels whose examples must be refused; each is also a policy category with action refuse. */
     static final Set<String> REFUSE = Set.of("violence", "weapons_drugs", "terrorism_organized_crime", "child_abuse",
@@ -106,6 +107,15 @@ class PolicyOnTrainingExamplesTest {
     }
 
     @Test
+    void legitimateExamplesWrittenForTheClassifierAloneAreNeverRefusedEither() {
+        // train-extra.jsonl holds paraphrases the lexicon is not written to match, so no floor applies to its
+        // harmful examples; its harmless ones (hard negatives sharing harmful words) must still pass the lexicon.
+        List<String> refused = examples(EXTRA).stream().filter(e -> NEVER_REFUSED.contains(e.label()))
+                .filter(e -> EVALUATOR.evaluate(e.text()).action() == PolicyAction.REFUSE).map(Example::text).toList();
+        assertThat(refused).as("harmless examples in " + EXTRA + " refused by the lexicon").isEmpty();
+    }
+
+    @Test
     void sensitiveQuestionsGetGuidance() {
         List<Outcome> legit = byLabel("sensitive_legit");
         assertThat(rate(legit, PolicyAction.GUIDE)).as("sensitive_legit guided; not guided: %s",
@@ -175,10 +185,14 @@ class PolicyOnTrainingExamplesTest {
     }
 
     static List<Example> examples() {
+        return examples(TRAINING);
+    }
+
+    static List<Example> examples(String resource) {
         ObjectMapper json = new ObjectMapper();
         List<Example> out = new ArrayList<>();
-        try (InputStream in = PolicyOnTrainingExamplesTest.class.getClassLoader().getResourceAsStream(TRAINING)) {
-            assertThat(in).as(TRAINING + " on the classpath").isNotNull();
+        try (InputStream in = PolicyOnTrainingExamplesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the classpath").isNotNull();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = reader.readLine()) != null) {

