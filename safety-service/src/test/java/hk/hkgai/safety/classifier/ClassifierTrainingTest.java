@@ -40,4 +40,34 @@ class ClassifierTrainingTest {
             assertThat(b.scale()).isEqualTo(a.scale());
         }
     }
+
+    @Test
+    void noTrainingExampleIsAnItemOfTheBenchmarksHeldOutHalf() throws Exception {
+        // The test half (SafetyItem.split(): first byte of SHA-256(id) odd) is what the guard's figures are quoted
+        // on; an item trained on would measure memory, not the guard. Compared after NFKC, lower case and spaces.
+        java.util.Set<String> heldOut = new java.util.HashSet<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String file : List.of("adversarial.jsonl", "benign.jsonl")) {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("..", "bench", "safety", file))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var item = json.readTree(line);
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(item.path("id").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if ((h[0] & 1) == 1) {
+                    heldOut.add(comparable(item.path("text").asText()));
+                }
+            }
+        }
+        assertThat(heldOut).hasSizeGreaterThan(200);
+        for (Path file : TrainClassifier.trainingFiles(TRAIN)) {
+            assertThat(TrainClassifier.read(file)).as(file.toString())
+                    .noneMatch(e -> heldOut.contains(comparable(e.text())));
+        }
+    }
+
+    private static String comparable(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ").strip();
+    }
 }
