@@ -20,9 +20,10 @@ import java.util.TreeSet;
 
 /**
  * Retrains the semantic classifier from labelled examples, reproducibly: {@code ./hk safety train} (or
- * {@code java -cp … hk.hkgai.safety.classifier.TrainClassifier train.jsonl model.json}). Embeds every example
- * with bge-small-zh-v1.5, by default through its distilled token table ({@code -Dencoder=static}; the full forward
- * pass with {@code -Dencoder=transformer}), built on one ONNX Runtime thread, so bit-for-bit repeatable; reports
+ * {@code java -cp … hk.hkgai.safety.classifier.TrainClassifier train.jsonl model.json}; {@code train-extra.jsonl}
+ * beside it is read too). Embeds every example through distilled token tables, by default bge-small-zh-v1.5's and
+ * all-MiniLM-L6-v2's side by side ({@code -Dencoder=static+minilm}; bge's alone with {@code static}; bge's full
+ * forward pass with {@code transformer}), built on one ONNX Runtime thread, so bit-for-bit repeatable; reports
  * five-fold cross-validated accuracy per label, then fits on all examples and writes the model.
  */
 public final class TrainClassifier {
@@ -46,10 +47,7 @@ public final class TrainClassifier {
         Path train = Path.of(args.length > 0 ? args[0] : "safety-service/src/main/resources/classifier/train.jsonl");
         Path out = Path.of(args.length > 1 ? args[1] : "safety-service/src/main/resources/classifier/model.json");
         String encoder = System.getProperty("encoder", ClassifierModel.STATIC_BILINGUAL);
-        List<Example> examples = new ArrayList<>();
-        for (Path file : trainingFiles(train)) {
-            examples.addAll(read(file));
-        }
+        List<Example> examples = readAll(train);
         System.out.printf("%d examples, %d labels, from %s; encoder %s%n", examples.size(), labels(examples).size(), train, encoder);
         try (Encoder embedder = encoder(encoder)) {
             long t0 = System.nanoTime();
@@ -290,15 +288,20 @@ public final class TrainClassifier {
 
     public static final String EXTRA = "train-extra.jsonl";
 
-    /** The SHA-256 of the training files' bytes, in order: a model that no longer matches its data is caught. */
-    public static String trainedOn(Path core) throws IOException {
-        List<Path> files = trainingFiles(core);
-        if (files.size() == 1) {
-            return sha256(core);
+    /** Every example of {@link #trainingFiles}, in order: what a model is fitted on. */
+    public static List<Example> readAll(Path core) throws IOException {
+        List<Example> out = new ArrayList<>();
+        for (Path file : trainingFiles(core)) {
+            out.addAll(read(file));
         }
+        return out;
+    }
+
+    /** The SHA-256 of the training files' bytes, in order (with one file, its own SHA-256): a stale model is caught. */
+    public static String trainedOn(Path core) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path f : files) {
+            for (Path f : trainingFiles(core)) {
                 digest.update(Files.readAllBytes(f));
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -17,11 +17,7 @@ class ClassifierTrainingTest {
     void theBundledModelWasTrainedOnTheBundledExamples() throws Exception {
         ClassifierModel model = SemanticClassifier.readBundled();
         assertThat(model.trainedOn()).as("classifier/model.json is stale: run ./hk safety train").isEqualTo(TrainClassifier.trainedOn(TRAIN));
-        int examples = 0;
-        for (Path file : TrainClassifier.trainingFiles(TRAIN)) {
-            examples += TrainClassifier.read(file).size();
-        }
-        assertThat(model.examples()).isEqualTo(examples);
+        assertThat(model.examples()).isEqualTo(TrainClassifier.readAll(TRAIN).size());
         assertThat(model.embeddingModel()).isEqualTo(BgeEmbedder.MODEL_ID);
     }
 
