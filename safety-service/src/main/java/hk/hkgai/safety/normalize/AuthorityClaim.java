@@ -28,7 +28,14 @@ public final class AuthorityClaim {
             "安全(过滤|审查|机制|限制|检查|规则|层|系统|护栏)(已经|已|经已|暂时)?(暂停|关闭|解除|停用|关咗|取消|失效)",
             "(已|经已|已经)?(获|获得|得到|拿到|攞到)(校方|公司|上级|官方|政府|警方|开发者|管理层)?(的|嘅)?(正式)?(授权|批准|许可)",
             "(我|我哋|我们)(系|是)(你的|你嘅)?(开发者|开发人员|管理员|创造者|工程师)",
-            "(委任证|证件号码|工作证号|警员编号|授权编号|授权码)|(依法|根据法例)(要求|命令)你"));
+            "(委任证|证件号码|工作证号|警员编号|授权编号|授权码)|(依法|根据法例)(要求|命令)你",
+            // An official errand that may not be refused, or a profession offered as the reason to answer.
+            "公务(查询|需要|要求)|执法(要求|需要|用途)|此(乃|为|系|是).{0,6}(要求|查询|命令)|(你|您)(必须|一定要|务必)(配合|遵从|服从|照做)",
+            "(请勿|不得|唔可以|唔准|不能|不可以|不准)拒绝|妨碍(司法|调查|公务)|本人(系|为|是).{0,20}(警|督察|探员|调查|执法|海关|廉署|官员|公务员|研究员)",
+            "\\bso it'?s (fine|ok|okay|safe|allowed|legal) (to|for you to) (tell|share|give|answer|explain|provide)",
+            "\\b(i am|i'm) an? (registered|licensed|certified|qualified|accredited|board[- ]certified|sworn)\\b",
+            "\\bofficial (request|inquiry|enquiry|business|investigation)\\b|\\blaw enforcement (request|purposes?|inquiry)\\b",
+            "\\b(do not|don'?t|you (must|may|cannot|can'?t)( not)?) refuse\\b|\\bobstruct(ion of|ing) (justice|an investigation|a police)"));
 
     private AuthorityClaim() {
     }

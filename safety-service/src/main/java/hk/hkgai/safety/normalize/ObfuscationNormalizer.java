@@ -23,14 +23,18 @@ import java.util.regex.Pattern;
  * letters, lower case, Traditional to Simplified; zero-width characters are dropped):
  * <ul>
  *   <li>{@code despaced}: letters or Chinese characters spelled out with spaces, dots, dashes or underscores
- *       between them ("i g n o r e", "炸 。彈") joined up;</li>
+ *       between them ("i g n o r e", "炸 。彈") joined up, and a space or symbol between two Chinese characters
+ *       closed ("割*腕");</li>
  *   <li>{@code homoglyphs}: Cyrillic, Greek, Armenian and small-capital look-alikes (read before lower-casing, so
  *       that an upper-case Greek "Ν" is an N and a lower-case "ν" a v), accents on Latin and Greek letters
  *       ("ìgnörê") and digit/symbol substitutions in words ("іgnоrе", "1gn0r3", "j@ilbreak", "1gnore") mapped to
- *       the Latin letters they imitate;</li>
+ *       the Latin letters they imitate (where a digit may be two letters, the one that makes an English word:
+ *       "k111" is "kill"); Chinese characters written as their two halves ("火乍" for 炸) put back together;</li>
  *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
- *   <li>{@code joined-literals} (and {@code joined-phrases}, with word breaks between the pieces): a payload split across quoted strings or variables ({@code a="ign"; b="ore
- *       previous instructions"; a+b}) reassembled.</li>
+ *   <li>{@code joined-literals} (and {@code joined-phrases}, with word breaks between the pieces): a payload split
+ *       across quoted strings or variables ({@code a="ign"; b="ore previous instructions"; a+b}, {@code p1=點樣 p2=…})
+ *       reassembled; text in Chinese quotation marks only where the text asks for a join, since 「」 and “” quote
+ *       names and speech in any Chinese prose.</li>
  * </ul>
  * Only readings that differ from the plain one are returned after it, so clean text costs one reading.
  */
@@ -47,8 +51,19 @@ public final class ObfuscationNormalizer {
     /** Eight or more hex bytes, run together or written "e6 95 99", "0xe6 0x95", "\\xe6\\x95" or "e6:95:99". */
     private static final Pattern HEX_RUN = Pattern.compile("(?<![0-9A-Za-z])(?:(?:0[xX]|\\\\x)?[0-9a-fA-F]{2}[\\s:,\\-]*){8,}");
     private static final Pattern HEX_NOISE = Pattern.compile("0[xX]|\\\\x|[\\s:,\\-]");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|`([^`\\n]{1,200})`");
-    private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile("[\\p{IsLatin}0-9@$]*\\p{IsLatin}(?:[\\p{IsLatin}0-9@$]|!(?=\\p{IsLatin}))*");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|`([^`\\n]{1,200})`"
+            + "|「([^」\\n]{1,200})」|『([^』\\n]{1,200})』|“([^”\\n]{1,200})”|‘([^’\\n]{1,200})’");
+    /** Groups of {@link #QUOTED} from the first Chinese quotation mark on: Chinese quotes a phrase in ordinary prose. */
+    private static final int FIRST_CJK_QUOTE = 4;
+    /** Words that ask for pieces to be put together; quotes in Chinese prose are joined only beside one of them. */
+    private static final Pattern JOIN_ASKED = Pattern.compile("\\+|\\b(concat\\w*|join|combine|merge)\\b"
+            + "|合起[来來]|合并|合併|合埋|[接连連串]起[来來]|拼接|拼埋|砌埋|串埋|[组組]合|[连連]接", Pattern.CASE_INSENSITIVE);
+    /** {@code p1=點樣招攬 p2=中學生}: values given to short names without quotes. */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])[\\p{IsLatin}\\p{IsHan}]{1,6}\\s?[0-9]{0,2}\\s*[=＝]\\s*([^\\s=＝,;，；'\"「」“”]{1,80})");
+    /** A word of Latin letters with digits or symbols standing in for some ("1gn0r3", "!nst@gram", "$7a8"). */
+    private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile(
+            "(?:[0-9@$]|!(?=[\\p{IsLatin}0-9]))*+\\p{IsLatin}(?:[\\p{IsLatin}0-9@$]|!(?=[\\p{IsLatin}0-9]))*+");
     private static final Map<Character, Character> HOMOGLYPHS = homoglyphs();
     private static final int MAX_DECODED = 4;
 
@@ -62,7 +77,7 @@ public final class ObfuscationNormalizer {
         Map<String, String> views = new LinkedHashMap<>();
         views.put(TextView.PLAIN, plain);
         add(views, "despaced", collapse(despace(spaced)));
-        add(views, "homoglyphs", collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text))))));
+        add(views, "homoglyphs", joinHalves(collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text)))))));
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
         add(views, "joined-literals", joinedLiterals(text, false));
@@ -124,7 +139,30 @@ public final class ObfuscationNormalizer {
     /** Single separators inside a spelled-out run go; a wider gap ("i g n o r e   a l l") stays a word break. */
     static String despace(String folded) {
         String joined = replaceAll(SPACED_LATIN, folded, ObfuscationNormalizer::join);
-        return replaceAll(SPACED_HAN, joined, m -> SEPARATORS.matcher(m).replaceAll(""));
+        joined = replaceAll(SPACED_HAN, joined, m -> SEPARATORS.matcher(m).replaceAll(""));
+        return HAN_GAP.matcher(joined).replaceAll("");
+    }
+
+    /** Spacing or a symbol between two Chinese characters ("割*腕", "燒 / 炭"): Chinese puts no space between words. */
+    private static final Pattern HAN_GAP = Pattern.compile("(?<=\\p{IsHan})[\\s*·|/_~^#]{1,5}(?=\\p{IsHan})");
+
+    /**
+     * Characters written as their two halves side by side (拆字: "火乍" for 炸, "亻俞" for 偷, "弓丨火暴" for 引爆), and the
+     * variant 葯 for 药, put back together. Only pairs that ordinary text does not hold are listed: "口及" would break
+     * "出口及入口", "米分" would read "白米分兩次" as 白粉.
+     */
+    private static final Map<String, String> HALVES = Map.ofEntries(
+            Map.entry("火乍", "炸"), Map.entry("火暴", "爆"), Map.entry("亻俞", "偷"), Map.entry("弓丨", "引"),
+            Map.entry("扌仓", "抢"), Map.entry("扌倉", "抢"), Map.entry("木仓", "枪"), Map.entry("木倉", "枪"),
+            Map.entry("石欠", "砍"), Map.entry("马扁", "骗"), Map.entry("馬扁", "骗"), Map.entry("贝者", "赌"),
+            Map.entry("貝者", "赌"), Map.entry("火尧", "烧"), Map.entry("火堯", "烧"), Map.entry("扌甬", "捅"),
+            Map.entry("言乍", "诈"), Map.entry("讠乍", "诈"), Map.entry("弓单", "弹"), Map.entry("弓單", "弹"),
+            Map.entry("纟邦", "绑"), Map.entry("糸邦", "绑"), Map.entry("歹匕", "死"), Map.entry("扌丁", "打"),
+            Map.entry("亻尔", "你"), Map.entry("葯", "药"));
+    private static final Pattern HALF_PAIR = Pattern.compile(String.join("|", HALVES.keySet()));
+
+    static String joinHalves(String text) {
+        return HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
     }
 
     private static String join(String run) {
@@ -177,24 +215,65 @@ public final class ObfuscationNormalizer {
     }
 
     private static String leet(String word) {
-        if (!disguised(word)) {
+        boolean disguised = disguised(word);
+        String known = knownReading(word);
+        if (known != null) {
+            return known;
+        }
+        if (!disguised) {
             return word;
         }
         StringBuilder out = new StringBuilder(word.length());
         for (char c : word.toCharArray()) {
-            out.append(switch (c) {
-                case '0' -> 'o';
-                case '1', '!' -> 'i';
-                case '8' -> 'b';
-                case '9' -> 'g';
-                case '3' -> 'e';
-                case '4', '@' -> 'a';
-                case '5', '$' -> 's';
-                case '7' -> 't';
-                default -> c;
-            });
+            String letters = SUBSTITUTES.get(c);
+            out.append(letters == null ? c : letters.charAt(0));
         }
         return out.toString();
+    }
+
+    /** What each digit or symbol may stand for, the likelier letter first ("1" is an i in "1gnore", an l in "k1ll"). */
+    private static final Map<Character, String> SUBSTITUTES = Map.ofEntries(Map.entry('0', "o"), Map.entry('1', "il"),
+            Map.entry('!', "il"), Map.entry('8', "b"), Map.entry('9', "g"), Map.entry('3', "e"), Map.entry('4', "a"),
+            Map.entry('@', "a"), Map.entry('5', "s"), Map.entry('$', "s"), Map.entry('7', "t"));
+    private static final int MAX_READINGS_OF_A_WORD = 64;
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
+            "[0-9]+(am|pm|kg|km|cm|mm|ml|hr|hrs|min|mins|mb|gb|tb|kb|k|g|m|s|th|st|nd|rd|p|x|fps|hz|w|v|mg|lb|lbs)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The reading of a word with substitutes that is a known English word ({@link EnglishWords}), trying both letters
+     * a digit may stand for: "k111" is "kill", "v073" "vote", "81ank" "blank". Null when no reading is a word, or the
+     * word has no substitute (a word spelled right is left as it is).
+     */
+    private static String knownReading(String word) {
+        if (word.chars().noneMatch(c -> SUBSTITUTES.containsKey((char) c)) || NUMBER_WITH_UNIT.matcher(word).matches()) {
+            return null; // "10am", "100kg", "24hr": a number with its unit
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        List<StringBuilder> readings = new ArrayList<>(List.of(new StringBuilder(lower.length())));
+        for (char c : lower.toCharArray()) {
+            String letters = SUBSTITUTES.get(c);
+            if (letters == null) {
+                readings.forEach(r -> r.append(c));
+                continue;
+            }
+            if (letters.length() > 1 && readings.size() * letters.length() <= MAX_READINGS_OF_A_WORD) {
+                List<StringBuilder> more = new ArrayList<>(readings.size() * letters.length());
+                for (StringBuilder r : readings) {
+                    for (char l : letters.toCharArray()) {
+                        more.add(new StringBuilder(r).append(l));
+                    }
+                }
+                readings = more;
+            } else {
+                readings.forEach(r -> r.append(letters.charAt(0)));
+            }
+        }
+        for (StringBuilder r : readings) {
+            if (EnglishWords.known(r.toString())) {
+                return r.toString();
+            }
+        }
+        return null;
     }
 
     private static String decoded(String text, Pattern run, java.util.function.Function<String, String> decoder) {
@@ -255,21 +334,30 @@ public final class ObfuscationNormalizer {
      * ({@code "ign" + "ore"}) joins up.
      */
     private static String joinedLiterals(String text, boolean spaced) {
+        List<String> pieces = new ArrayList<>();
+        Boolean joinAsked = null; // looked up only when a Chinese quotation is met
         Matcher m = QUOTED.matcher(text);
-        StringBuilder joined = new StringBuilder();
-        int count = 0;
         while (m.find()) {
-            for (int g = 1; g <= 3; g++) {
-                if (m.group(g) != null) {
-                    if (spaced && joined.length() > 0) {
-                        joined.append(' ');
-                    }
-                    joined.append(m.group(g));
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) == null) {
+                    continue;
+                }
+                if (g >= FIRST_CJK_QUOTE && joinAsked == null) {
+                    joinAsked = JOIN_ASKED.matcher(text).find();
+                }
+                if (g < FIRST_CJK_QUOTE || joinAsked) {
+                    pieces.add(m.group(g));
                 }
             }
-            count++;
         }
-        return count >= 2 ? collapse(despace(foldKeepingSpaces(joined.toString()))) : null;
+        if (pieces.size() < 2 && (text.indexOf('=') >= 0 || text.indexOf('＝') >= 0)) {
+            pieces.clear();
+            Matcher a = ASSIGNMENT.matcher(text);
+            while (a.find()) {
+                pieces.add(a.group(1));
+            }
+        }
+        return pieces.size() >= 2 ? collapse(despace(foldKeepingSpaces(String.join(spaced ? " " : "", pieces)))) : null;
     }
 
     private static String replaceAll(Pattern p, String text, java.util.function.UnaryOperator<String> f) {

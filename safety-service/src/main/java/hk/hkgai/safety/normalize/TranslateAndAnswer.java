@@ -18,7 +18,12 @@ public final class TranslateAndAnswer {
             "\\b(not just|don'?t just|do not just|rather than just|instead of just) (the )?translat\\w*",
             "(翻译|译成|译做|译咗|译做|译返|译一译).{0,40}(然后|再|之后|并且|并|跟住|同时|顺便).{0,8}(回答|答|回复|覆|照做|执行|照住做|照着做|照佢讲|照它说|写|完成|交货)",
             "用(佢|他|她|佢哋|他们|她们|对方)(嘅|的)(语言|母语)(回答|答|回复|覆)",
-            "(回答|答|回复|覆)(我|佢|他|她)?.{0,12}(唔使|不用|不需要|无须|毋须|别)(译|翻译)|(不要|唔好|别)只(系)?(翻译|译)"));
+            "(回答|答|回复|覆)(我|佢|他|她)?.{0,12}(唔使|不用|不需要|无须|毋须|别)(译|翻译)|(不要|唔好|别)只(系)?(翻译|译)",
+            // Do what the passage asks: the request is carried by the passage, not the user. ("Answer in Spanish" alone is
+            // not such a request: a helper's question answered in her language is ordinary, and the classifier reads
+            // third languages too coarsely to act on a weaker score there.)
+            "\\b(do|carry out|follow) (what|as) it (says|asks)\\b|\\bwhat (it|the passage|the text|the message) asks (for|me)\\b",
+            "(它|佢|他|她|这段话|这句|呢句|呢段|这个|呢个|原文)(所)?(要求|叫你做|想你做)(嘅|的)(嘢|内容|事|东西|要求)|(这段话|这句话|呢句|呢段)(的|嘅)要求"));
 
     private TranslateAndAnswer() {
     }
