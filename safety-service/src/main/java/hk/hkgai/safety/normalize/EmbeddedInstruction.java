@@ -16,6 +16,7 @@ public final class EmbeddedInstruction {
             "\\b(note|message|instructions?|attention|notice|memo)s?\\s*(for|to)\\s*(any |all |the )?(ai|a\\.i\\.|llms?|language models?|chatbots?|(ai |shopping |virtual )?assistants?|gpt|bots?|summari[sz]ers?|crawlers?)\\b",
             "\\b(ai|llm|assistant|chatbot|gpt|model|bot)s?\\s*(reading|processing|summari[sz]ing|parsing) (this|these)\\b",
             "\\bif you are an? (ai|llm|large language model|language model|assistant|chatbot|bot)\\b",
+            "\\b(ai|llm) (agents?|screeners?|reviewers?|assistants?|models?|summari[sz]ers?)\\b.{0,30}[:：]|\\btodo\\(ai|[{\\[]\\s*ai\\s*[:：]",
             "\\bwhen (summari[sz]ing|you summari[sz]e|processing|you process|you read|reading|parsing)\\b.{0,40}\\b(state|say|tell|add|include|output|list|reply|write|claim|insert|append)\\b",
             "<!--.{0,300}?(please|ignore|tell|say|output|list|reply|write|add|include|请|忽略|列出|输出|回复|写|加)",
             // A line dressed as the system's inside the pasted text (the folded reading has no line breaks left).

@@ -18,6 +18,9 @@ import java.util.Set;
 final class EnglishWords {
     static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     private static final Set<String> WORDS = load();
+    /** Two-letter words, which the vocabulary lookup leaves out (too many two-letter tokens are not words). */
+    static final Set<String> SHORT = Set.of("to", "at", "in", "on", "of", "is", "it", "be", "go", "do", "so", "no", "an",
+            "as", "by", "if", "me", "my", "up", "us", "we", "he", "or", "am", "ok");
 
     private EnglishWords() {
     }

@@ -165,8 +165,11 @@ public final class ObfuscationNormalizer {
         return HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
     }
 
+    private static final Pattern DOTTED = Pattern.compile("[._\\-*·|/]");
+
     private static String join(String run) {
-        String marked = run.replaceAll("\\s{2,}", "\u0001");
+        // A wide gap is a word break; so is a bare space in a run spelled out with dots or dashes ("t.o.r.t.u.r.e a c.a.t").
+        String marked = run.replaceAll(DOTTED.matcher(run).find() ? "(?<![._\\-*·|/])\\s+(?![._\\-*·|/])" : "\\s{2,}", "\u0001");
         return SEPARATORS.matcher(marked).replaceAll("").replace('\u0001', ' ');
     }
 
@@ -179,7 +182,25 @@ public final class ObfuscationNormalizer {
             out.append(HOMOGLYPHS.getOrDefault(c, c));
         }
         // Digits and symbols stand for letters only in a word: "1gn0r3", "1gnore", "t0", not "2026" or "7:15am".
-        return replaceAll(WORD_WITH_SUBSTITUTES, out.toString(), ObfuscationNormalizer::leet);
+        int[] disguisedWords = {0};
+        String read = replaceAll(WORD_WITH_SUBSTITUTES, out.toString(), w -> {
+            String r = leet(w);
+            disguisedWords[0] += r.equals(w) ? 0 : 1;
+            return r;
+        });
+        // In a text written in leetspeak, even a word of digits alone is one ("h0w 70 m4k3": 70 is "to").
+        return disguisedWords[0] >= 2 ? replaceAll(DIGIT_WORD, read, ObfuscationNormalizer::digitWord) : read;
+    }
+
+    private static final Pattern DIGIT_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])[0-9@$]{2,4}(?![\\p{L}\\p{N}])");
+
+    private static String digitWord(String word) {
+        for (String r : readings(word.toLowerCase(Locale.ROOT))) {
+            if (EnglishWords.known(r) || EnglishWords.SHORT.contains(r)) {
+                return r;
+            }
+        }
+        return word;
     }
 
     /** Accents on Latin and Greek letters ("ìgnörê", "ά") go; marks of other scripts (Devanagari, Thai, Hangul) stay. */
@@ -248,15 +269,22 @@ public final class ObfuscationNormalizer {
         if (word.chars().noneMatch(c -> SUBSTITUTES.containsKey((char) c)) || NUMBER_WITH_UNIT.matcher(word).matches()) {
             return null; // "10am", "100kg", "24hr": a number with its unit
         }
-        String lower = word.toLowerCase(Locale.ROOT);
+        for (String r : readings(word.toLowerCase(Locale.ROOT))) {
+            if (EnglishWords.known(r)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Every reading of a lower-case word, trying each letter a substitute may stand for (at most 64). */
+    private static List<String> readings(String lower) {
         List<StringBuilder> readings = new ArrayList<>(List.of(new StringBuilder(lower.length())));
         for (char c : lower.toCharArray()) {
             String letters = SUBSTITUTES.get(c);
             if (letters == null) {
                 readings.forEach(r -> r.append(c));
-                continue;
-            }
-            if (letters.length() > 1 && readings.size() * letters.length() <= MAX_READINGS_OF_A_WORD) {
+            } else if (letters.length() > 1 && readings.size() * letters.length() <= MAX_READINGS_OF_A_WORD) {
                 List<StringBuilder> more = new ArrayList<>(readings.size() * letters.length());
                 for (StringBuilder r : readings) {
                     for (char l : letters.toCharArray()) {
@@ -268,12 +296,7 @@ public final class ObfuscationNormalizer {
                 readings.forEach(r -> r.append(letters.charAt(0)));
             }
         }
-        for (StringBuilder r : readings) {
-            if (EnglishWords.known(r.toString())) {
-                return r.toString();
-            }
-        }
-        return null;
+        return readings.stream().map(StringBuilder::toString).toList();
     }
 
     private static String decoded(String text, Pattern run, java.util.function.Function<String, String> decoder) {

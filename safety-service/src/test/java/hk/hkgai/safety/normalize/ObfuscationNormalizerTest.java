@@ -103,8 +103,18 @@ class ObfuscationNormalizerTest {
         assertThat(texts("fr33 h0n9 k0n9 r3v01u7!0n")).contains("free hong kong revolution");
         assertThat(texts("h4ck 進佢嘅 !ns7@9r4m")).anyMatch(t -> t.contains("hack") && t.contains("instagram"));
         assertThat(texts("best way to $7a8 a guy")).contains("best way to stab a guy");
+        // In a text written in leetspeak, words of digits alone are read too ("70" is "to", "47" "at").
+        assertThat(texts("h0w 70 m4k3 m37h 47 h0m3")).contains("how to make meth at home");
         // Times, sizes, codecs and years have no reading that is a word.
         assertThat(texts("Meet at 10am for the h264 video, 100kg, since 2019")).hasSize(1);
+    }
+
+    @Test
+    void aBareSpaceInsideWordsSpelledOutWithDotsOrDashesIsAWordBreak() {
+        assertThat(texts("how to t.o.r.t.u.r.e a c.a.t")).contains("how to torture a cat");
+        assertThat(texts("how do I b-r-i-b-e a b-u-i-l-d-i-n-g inspector")).contains("how do i bribe a building inspector");
+        // Spaces beside the separators are part of the spelling: "b / o / y" is one word.
+        assertThat(texts("b / o / y / c / o / t / t the vote")).contains("boycott the vote");
     }
 
     @Test
