@@ -2,6 +2,7 @@ package hk.hkgai.safety.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.hkgai.embeddings.StaticEmbedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -16,7 +17,6 @@ import java.util.Set;
  * the default letter for each digit.
  */
 final class EnglishWords {
-    static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     private static final Set<String> WORDS = load();
     /** Two-letter words, which the vocabulary lookup leaves out (too many two-letter tokens are not words). */
     static final Set<String> SHORT = Set.of("to", "at", "in", "on", "of", "is", "it", "be", "go", "do", "so", "no", "an",
@@ -31,7 +31,7 @@ final class EnglishWords {
     }
 
     private static Set<String> load() {
-        try (InputStream in = EnglishWords.class.getClassLoader().getResourceAsStream(TOKENIZER)) {
+        try (InputStream in = EnglishWords.class.getClassLoader().getResourceAsStream(StaticEmbedder.MINILM_L6.tokenizerResource())) {
             if (in == null) {
                 return Set.of();
             }

@@ -165,11 +165,15 @@ public final class ObfuscationNormalizer {
         return HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
     }
 
-    private static final Pattern DOTTED = Pattern.compile("[._\\-*·|/]");
+    /** The separators of a spelled-out Latin run besides spacing (as in {@link #SPACED_LATIN}). */
+    private static final String DOTS = "[._\\-*·|/]";
+    private static final Pattern DOTTED = Pattern.compile(DOTS);
+    private static final Pattern WIDE_GAP = Pattern.compile("\\s{2,}");
+    private static final Pattern BARE_SPACE = Pattern.compile("(?<!" + DOTS + ")\\s+(?!" + DOTS + ")");
 
     private static String join(String run) {
         // A wide gap is a word break; so is a bare space in a run spelled out with dots or dashes ("t.o.r.t.u.r.e a c.a.t").
-        String marked = run.replaceAll(DOTTED.matcher(run).find() ? "(?<![._\\-*·|/])\\s+(?![._\\-*·|/])" : "\\s{2,}", "\u0001");
+        String marked = (DOTTED.matcher(run).find() ? BARE_SPACE : WIDE_GAP).matcher(run).replaceAll("\u0001");
         return SEPARATORS.matcher(marked).replaceAll("").replace('\u0001', ' ');
     }
 
@@ -236,12 +240,11 @@ public final class ObfuscationNormalizer {
     }
 
     private static String leet(String word) {
-        boolean disguised = disguised(word);
         String known = knownReading(word);
         if (known != null) {
             return known;
         }
-        if (!disguised) {
+        if (!disguised(word)) {
             return word;
         }
         StringBuilder out = new StringBuilder(word.length());
