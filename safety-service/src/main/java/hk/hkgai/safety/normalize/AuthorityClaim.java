@@ -35,7 +35,17 @@ public final class AuthorityClaim {
             "\\bso it'?s (fine|ok|okay|safe|allowed|legal) (to|for you to) (tell|share|give|answer|explain|provide)",
             "\\b(i am|i'm) an? (registered|licensed|certified|qualified|accredited|board[- ]certified|sworn)\\b",
             "\\bofficial (request|inquiry|enquiry|business|investigation)\\b|\\blaw enforcement (request|purposes?|inquiry)\\b",
-            "\\b(do not|don'?t|you (must|may|cannot|can'?t)( not)?) refuse\\b|\\bobstruct(ion of|ing) (justice|an investigation|a police)"));
+            "\\b(do not|don'?t|you (must|may|cannot|can'?t)( not)?) refuse\\b|\\bobstruct(ion of|ing) (justice|an investigation|a police)",
+            // Codes that are said to unlock something, and a body said to have ordered the answer (round .8).
+            "\\b(override|unlock|access|admin|root|clearance|authori[sz]ation|activation|debug) (code|key|token|phrase|password)\\b",
+            "\\b(level|tier) [0-9]+ (clearance|access)\\b|\\bclearance (verified|confirmed|granted)\\b|\\b(verified|authori[sz]ed) (compliance|security|law enforcement) officer\\b",
+            "\\b(the )?(edb|police|government|ministry|department|principal|school|court|regulator|university|hospital|ethics committee|my (boss|supervisor|professor)) (has|have) (officially )?(instructed|ordered|authori[sz]ed|approved|signed off|cleared|required)\\b",
+            "\\b(i am|i'm|as) an? (licensed|accredited|certified|practi[sc]ing|registered) [a-z]+ (researcher|officer|investigator|doctor|physician|pharmacist|chemist|vet|veterinarian|specialist|consultant|professional)\\b",
+            "\\b(your|the) (operator|developer|admin|administrator|owner|creator)s? (has|have) (authori[sz]ed|allowed|permitted|approved|instructed)\\b",
+            "(已经|已|经已)(颁令|下令|发出命令)|(你)?(有|负有)法律(责任|义务)|(警号|警员编号|委任证号码|委任证编号|职员编号|证件编号)|(记录在案|唔配合|不配合会)",
+            "(我|本人)(系|是|喺|在)(执业|注册|持牌)?(律师|督察|警察|民警|警员|探员|法官|调查主任|公务员|官员|医生|教师|老师|公安).{0,30}(你(一定|必须|要|可以)|所以你可以|因此你可以|机密|保密权|国家事务|办案|紧急案件)",
+            "(所以|因此|故此)你(可以|就可以|便可以)(回答|答|讲|说|提供)|(书面|正式)批准|以专家身份|\\b(clinical|legal|official) authority\\b|\\b(legally|officially) (obliged|required|bound)\\b|\\bso you can (answer|tell me|now answer)\\b",
+            "(授权码|通行码|解锁码|覆盖码|管理员密码|开发者密码)|(警务处|廉政公署|廉署|海关|保安局|入境处|教育局|法庭|法院)(已|已经)?(授权|批准|要求|指示|命令)"));
 
     private AuthorityClaim() {
     }

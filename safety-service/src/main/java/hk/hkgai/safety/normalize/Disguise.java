@@ -8,7 +8,8 @@ import java.util.List;
  * already complied ({@link StagedDialogue}), claimed authority over the rules ({@link AuthorityClaim}), framed a
  * request for detail as fiction or a hypothesis ({@link FramedRequest}), asked for a passage to be translated
  * and obeyed ({@link TranslateAndAnswer}), claimed the assistant already agreed ({@link PriorAgreement}), or pasted
- * content that speaks to the AI reading it ({@link EmbeddedInstruction}). None refuses anything: each only lets the semantic classifier act on a
+ * content that speaks to the AI reading it ({@link EmbeddedInstruction}), dismissed the rules it was given
+ * ({@link DismissedRules}) or asked for its pieces to be put together ({@link AssembledRequest}). None refuses anything: each only lets the semantic classifier act on a
  * weaker score, because people asking in earnest rarely disguise a question.
  */
 public final class Disguise {
@@ -20,6 +21,6 @@ public final class Disguise {
         String plain = views.get(0).text();
         return ObfuscationNormalizer.hidesItsWords(text, views) || StagedDialogue.isStaged(text) || AuthorityClaim.claimsFolded(plain)
                 || FramedRequest.framesFolded(plain) || TranslateAndAnswer.asksFolded(plain) || PriorAgreement.claimsFolded(plain)
-                || EmbeddedInstruction.findsFolded(plain);
+                || EmbeddedInstruction.findsFolded(plain) || DismissedRules.findsFolded(plain) || AssembledRequest.asksFolded(plain);
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class EmbeddedInstruction {
     private static final Pattern LINE = Pattern.compile(String.join("|",
-            "\\b(note|message|instructions?|attention|notice|memo)s?\\s*(for|to)\\s*(any |all |the )?(ai|a\\.i\\.|llms?|language models?|chatbots?|(ai |shopping |virtual )?assistants?|gpt|bots?|summari[sz]ers?|crawlers?)\\b",
+            "\\b(note|message|instructions?|attention|notice|memo)s?\\s*(for|to)\\s*(any |all |the )?(ai|a\\.i\\.|llms?|language models?|chatbots?|(ai |shopping |virtual |code |coding )?assistants?|gpt|bots?|summari[sz]ers?|crawlers?)\\b",
+            "\\bp\\.? ?s\\.?,? (to|for) (the |any )?(ai|assistant|model|bot|llm|chatbot)\\b|\\b(silently|secretly|quietly) (add|insert|send|include|append|change)\\b.{0,80}\\b(don'?t|do not|never|without) (mention|tell|say|flag|report)",
             "\\b(ai|llm|assistant|chatbot|gpt|model|bot)s?\\s*(reading|processing|summari[sz]ing|parsing) (this|these)\\b",
             "\\bif you are an? (ai|llm|large language model|language model|assistant|chatbot|bot)\\b",
             "\\b(ai|llm) (agents?|screeners?|reviewers?|assistants?|models?|summari[sz]ers?)\\b.{0,30}[:：]|\\btodo\\(ai|[{\\[]\\s*ai\\s*[:：]",
@@ -25,7 +26,11 @@ public final class EmbeddedInstruction {
             "(ai|人工智能|助手|助理|机械人|机器人|模型)(读到|看到|见到|处理|总结|摘要|阅读)(呢段|这段|此段|本段|这些|呢啲|以下|时|嘅时候|的时候)",
             "(ai|人工智能|助手|助理)\\s*[,，:：]\\s*(请|唔该|你要|必须|务必|记得)",
             "(汇总|总结|摘要|整理|处理|归纳)(时|嘅时候|的时候)(请|要|务必|必须|记得)",
-            "(给|俾|致)(ai|人工智能|助手|助理|机器人|机械人)(的|嘅)?(指示|指令|备注|讯息|说话|话)"));
+            "(给|俾|致)(ai|人工智能|助手|助理|机器人|机械人)(的|嘅)?(指示|指令|备注|讯息|说话|话)",
+            "(ai|人工智能|助手|助理|模型|机器人|机械人)(模型)?(请注意|注意|须知|提示|指令)\\s*[:：]|你(读到|看到|见到|处理到)(呢段|这段|此段|本段)",
+            "(仅供|只供|只限)\\s?(ai|助手|助理|模型|机器人)|致.{0,10}(ai|助手|助理)\\s?[:：]|(给|俾)\\s?(ai|助手|助理)\\s?(的|嘅)(备注|指示|讯息|说明)|[\\[［(（]\\s?(助手|ai|助理)\\s?[:：]",
+            "(喂|hey|hi|dear)\\s?(ai|助手|助理)\\s?[,，]?\\s?(你)?(处理|读|看|睇|总结|when you)|(助手|ai)[,，]\\s?我(是|系)你(的|嘅)(运营方|开发者|主人|管理员)|\\bhey,? ai\\b.{0,30}\\b(when|forget|ignore|instead)\\b",
+            "<(div|p|span)[^>]{0,20}hidden|display\\s*[:：]\\s*none|(助手|助理|ai)\\s*[:：]\\s*你(嘅|的)新任务"));
 
     private EmbeddedInstruction() {
     }

@@ -14,15 +14,18 @@ import java.util.regex.Pattern;
 public final class FramedRequest {
     private static final Pattern FRAME = Pattern.compile(String.join("|",
             "\\b(hypothetical(ly)?|theoretical(ly)?|in theory|thought experiment|for (the sake of )?argument'?s? sake|purely (academic|theoretical|hypothetical)"
-                    + "|in a (world|universe|country) where|imagine (a|that|if)|let'?s say|suppose|pretend)\\b",
+                    + "|in a (world|universe|country) where|imagine (a|that|if)|let'?s say|suppose|pretend|if you were (writing|a|an)|if .{1,40} were legal)\\b",
             "\\bfor (my|a|our|the) (novel|story|screenplay|script|film|movie|game|book|thriller|play|comic|fan ?fic|debate|class|paper)\\b",
             "\\b(role-?play|stay in character|in character|you('re| are) (an actor|playing|a character)|villain'?s? (monologue|speech)|write (a|the) (scene|chapter|dialogue))\\b",
             "假设|假如|假使|理论上|思想实验|纯属虚构|纯粹(学术|理论)|(小说|剧本|电影|故事|游戏|漫画)(入面|里面|里|中|情节|角色)|角色扮演|扮演|你(而家|现在)?(系|是)(一名|一个|个)"));
     private static final Pattern DETAIL = Pattern.compile(String.join("|",
             "\\b(step[- ]by[- ]step|in detail|detailed|exact(ly)?|precise(ly)?|specific(ally)?|quantit(y|ies)|temperatures?|doses?|dosage|reagents?"
                     + "|walk (me |us |the reader |readers )?through|rank (the|them)|in order|week by week|be specific|(each|every) (step|reagent|method)"
-                    + "|full (method|recipe|instructions|procedure|plan|timeline)|real (chemicals|reagents|quantities|names|methods?))\\b",
-            "详细|详尽|步骤|分步|逐步|一步一步|具体|份量|分量|比例|剂量|温度|完整(的|嘅)?(方法|流程|步骤|路线|计划|时间表|配方)|排序|清单"));
+                    + "|full (method|recipe|instructions|procedure|plan|timeline)|real (chemicals|reagents|quantities|names|methods?)"
+                    + "|most effective (ways?|methods?|means)|(fully )?working example|which [a-z]+ (stations?|targets?|places?|chemicals?|products?|times?)"
+                    + "|what would (they|you|he|she|i) use|as long as possible|the whole (regime|process|method|plan)"
+                    + "|what would be the (best|most effective|safest|cheapest)|the best (chain|route|combination|sequence|way))\\b",
+            "(制作|制造|合成|提炼|调配)(嘅|的)?(过程|流程|方法)|详细|详尽|步骤|分步|逐步|一步一步|具体|份量|分量|比例|剂量|温度|完整(的|嘅)?(方法|流程|步骤|路线|计划|时间表|配方)|排序|清单"));
 
     private FramedRequest() {
     }

@@ -51,12 +51,18 @@ public final class ObfuscationNormalizer {
     /** Eight or more hex bytes, run together or written "e6 95 99", "0xe6 0x95", "\\xe6\\x95" or "e6:95:99". */
     private static final Pattern HEX_RUN = Pattern.compile("(?<![0-9A-Za-z])(?:(?:0[xX]|\\\\x)?[0-9a-fA-F]{2}[\\s:,\\-]*){8,}");
     private static final Pattern HEX_NOISE = Pattern.compile("0[xX]|\\\\x|[\\s:,\\-]");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|`([^`\\n]{1,200})`"
-            + "|「([^」\\n]{1,200})」|『([^』\\n]{1,200})』|“([^”\\n]{1,200})”|‘([^’\\n]{1,200})’");
-    /** Groups of {@link #QUOTED} from the first Chinese quotation mark on: Chinese quotes a phrase in ordinary prose. */
+    // An apostrophe inside a word ("she's", "I'll") neither opens nor closes a quotation.
+    /** Groups of {@link #QUOTED} from the first Chinese quotation mark on. */
     private static final int FIRST_CJK_QUOTE = 4;
-    /** Words that ask for pieces to be put together; quotes in Chinese prose are joined only beside one of them. */
-    private static final Pattern JOIN_ASKED = Pattern.compile("\\+|\\b(concat\\w*|join|combine|merge)\\b"
+    private static final int MIN_QUOTED_FRAGMENTS = 3;
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|(?<![\\p{L}\\p{N}])'([^'\\n]{1,200})'(?![\\p{L}\\p{N}])|`([^`\\n]{1,200})`"
+            + "|「([^」\\n]{1,200})」|『([^』\\n]{1,200})』|“([^”\\n]{1,200})”|‘([^’\\n]{1,200})’");
+    /**
+     * Words that ask for pieces to be put together; quotations are joined only beside one of them or an assignment
+     * ({@code a = "…"}): quotes in ordinary prose, Chinese or English ("a call from 'Mainland police' asking for her
+     * 'verification'"), are not a payload.
+     */
+    private static final Pattern JOIN_ASKED = Pattern.compile("\\+|\\b(concat\\w*|join|combine|merge|together|assemble|in order)\\b|\\b(build|form|make) (a |the )?(request|question|sentence|prompt) from\\b"
             + "|合起[来來]|合并|合併|合埋|[接连連串]起[来來]|拼接|拼埋|砌埋|串埋|[组組]合|[连連]接", Pattern.CASE_INSENSITIVE);
     /** {@code p1=點樣招攬 p2=中學生}: values given to short names without quotes. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
@@ -80,6 +86,8 @@ public final class ObfuscationNormalizer {
         add(views, "homoglyphs", joinHalves(collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text)))))));
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
+        add(views, "unescaped", readingOf(unescaped(text)));
+        add(views, "reversed", REVERSAL_ASKED.matcher(plain).find() ? readingOf(new StringBuilder(text).reverse().toString()) : null);
         add(views, "joined-literals", joinedLiterals(text, false));
         add(views, "joined-phrases", joinedLiterals(text, true));
         List<TextView> out = new ArrayList<>(views.size());
@@ -88,20 +96,41 @@ public final class ObfuscationNormalizer {
     }
 
     /** Views that exist only because the text hid its words: an encoding, or pieces to be joined. */
-    private static final Set<String> HIDING_VIEWS = Set.of("base64", "hex", "joined-literals", "joined-phrases");
+    private static final Set<String> HIDING_VIEWS = Set.of("base64", "hex", "unescaped", "reversed", "joined-literals", "joined-phrases");
     /** A Latin letter next to a Cyrillic or Greek one inside a word: Unicode TR39's mixed-script confusable. */
     private static final Pattern MIXED_SCRIPT_WORD = Pattern.compile(
             "\\p{IsLatin}[\\p{IsCyrillic}\\p{IsGreek}&&[^μ]]|[\\p{IsCyrillic}\\p{IsGreek}&&[^μ]]\\p{IsLatin}"); // μ: "5μg" is a unit
 
     /**
-     * True when the text disguised its words: Latin words spelled with Cyrillic or Greek look-alikes, or a payload
-     * that only a decoding or a joining of pieces exposes. Ordinary text in any language, accents, spacing and
-     * full-width letters do not count. People asking in earnest rarely write like this, so the guard may act on
+     * True when the text disguised its words: Latin words spelled with Cyrillic or Greek look-alikes, zero-width
+     * characters inside a word, a word spelled out letter by letter, or a payload that only a decoding or a joining
+     * of pieces exposes. Ordinary text in any language, accents, ordinary spacing and full-width letters do not count. People asking in earnest rarely write like this, so the guard may act on
      * a weaker signal for such a text.
      */
     public static boolean hidesItsWords(String text, List<TextView> views) {
-        return MIXED_SCRIPT_WORD.matcher(text).find() || views.stream().anyMatch(v -> HIDING_VIEWS.contains(v.name()));
+        return MIXED_SCRIPT_WORD.matcher(text).find() || INVISIBLE_INSIDE_WORD.matcher(text).find() || SPELLED_OUT.matcher(text).find()
+                || views.stream().anyMatch(v -> HIDING_VIEWS.contains(v.name()) && !isData(v.text()));
     }
+
+    /** A decoded payload that is a JSON object or array is a configuration or a record, not a hidden request. */
+    private static boolean isData(String decoded) {
+        String t = decoded.strip();
+        return t.length() > 1 && (t.charAt(0) == '{' && t.charAt(t.length() - 1) == '}' || t.charAt(0) == '[' && t.charAt(t.length() - 1) == ']');
+    }
+
+    /**
+     * A zero-width character between two Latin letters or Chinese characters: no keyboard types one there. (Persian
+     * and Indic scripts join letters with ZWNJ and ZWJ in ordinary writing, so only these two scripts count.)
+     */
+    private static final Pattern INVISIBLE_INSIDE_WORD = Pattern.compile(
+            "[\\p{IsLatin}\\p{IsHan}][\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]+[\\p{IsLatin}\\p{IsHan}]");
+    /**
+     * Four or more letters or Chinese characters, each set apart by one separator ("k i l l", "策/劃/在/港"):
+     * initialisms ("U.S.A.") are shorter, and ordinary Chinese puts no symbol between characters. (Spaces between
+     * Chinese characters do not count: a phone's keyboard or a screen reader's user may type them.)
+     */
+    private static final Pattern SPELLED_OUT = Pattern.compile(
+            "(?<![\\p{L}])(?:\\p{IsLatin}[ .\\-_*·]){3,}\\p{IsLatin}(?![\\p{L}])|(?:\\p{IsHan}[/.\\-_*·|]){3,}\\p{IsHan}");
 
     /** The form policy patterns are written against: NFKC, no zero-width characters, lower case, Simplified. */
     public static String fold(String text) {
@@ -143,8 +172,8 @@ public final class ObfuscationNormalizer {
         return HAN_GAP.matcher(joined).replaceAll("");
     }
 
-    /** Spacing or a symbol between two Chinese characters ("割*腕", "燒 / 炭"): Chinese puts no space between words. */
-    private static final Pattern HAN_GAP = Pattern.compile("(?<=\\p{IsHan})[\\s*·|/_~^#]{1,5}(?=\\p{IsHan})");
+    /** Spacing, a symbol or an emoji between two Chinese characters ("割*腕", "燒 / 炭", "寫🌸一🌸篇"): Chinese puts no space between words. */
+    private static final Pattern HAN_GAP = Pattern.compile("(?<=\\p{IsHan})[\\s*·|/_~^#\\p{So}\\uFE0F\\u200D\\u2027\\u30FB\\u2022]{1,5}(?=\\p{IsHan})");
 
     /**
      * Characters written as their two halves side by side (拆字: "火乍" for 炸, "亻俞" for 偷, "弓丨火暴" for 引爆), and the
@@ -158,12 +187,27 @@ public final class ObfuscationNormalizer {
             Map.entry("貝者", "赌"), Map.entry("火尧", "烧"), Map.entry("火堯", "烧"), Map.entry("扌甬", "捅"),
             Map.entry("言乍", "诈"), Map.entry("讠乍", "诈"), Map.entry("弓单", "弹"), Map.entry("弓單", "弹"),
             Map.entry("纟邦", "绑"), Map.entry("糸邦", "绑"), Map.entry("歹匕", "死"), Map.entry("扌丁", "打"),
-            Map.entry("亻尔", "你"), Map.entry("葯", "药"));
+            Map.entry("亻尔", "你"), Map.entry("葯", "药"), Map.entry("贝有贝各", "贿赂"));
     private static final Pattern HALF_PAIR = Pattern.compile(String.join("|", HALVES.keySet()));
 
     static String joinHalves(String text) {
-        return HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
+        String joined = HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
+        return SOUND_ALIKE.matcher(joined).find() ? replaceAll(SOUND_ALIKE, joined, SOUND_ALIKES::get) : joined;
     }
+
+    /**
+     * Characters swapped for one that sounds or looks the same in a word a filter would look for (伪糙 for 伪造,
+     * 生份证 for 身份证, 姓行为 for 性行为), and Japanese forms a Chinese reader takes for the same word (撃, 児, 証).
+     * Keys are Simplified (they are matched after folding) and either rare characters or whole words that ordinary
+     * text does not hold, so the swap cannot turn a harmless text into a harmful one.
+     */
+    private static final Map<String, String> SOUND_ALIKES = Map.ofEntries(
+            Map.entry("硪", "我"), Map.entry("伪糙", "伪造"), Map.entry("生份证", "身份证"), Map.entry("仹", "份"),
+            Map.entry("殇痕", "伤痕"), Map.entry("姓行为", "性行为"), Map.entry("露古", "露骨"), Map.entry("同姓恋", "同性恋"),
+            Map.entry("扇动", "煽动"), Map.entry("推反中央", "推翻中央"), Map.entry("推反政府", "推翻政府"), Map.entry("安荃", "安全"),
+            Map.entry("过虑器", "过滤器"), Map.entry("単", "单"), Map.entry("処", "处"), Map.entry("撃", "击"), Map.entry("説", "说"),
+            Map.entry("毐", "毒"), Map.entry("児", "儿"), Map.entry("証", "证"), Map.entry("喧言", "宣言"), Map.entry("炸单", "炸弹"));
+    private static final Pattern SOUND_ALIKE = Pattern.compile(String.join("|", SOUND_ALIKES.keySet()));
 
     /** The separators of a spelled-out Latin run besides spacing (as in {@link #SPACED_LATIN}). */
     private static final String DOTS = "[._\\-*·|/]";
@@ -174,8 +218,36 @@ public final class ObfuscationNormalizer {
     private static String join(String run) {
         // A wide gap is a word break; so is a bare space in a run spelled out with dots or dashes ("t.o.r.t.u.r.e a c.a.t").
         String marked = (DOTTED.matcher(run).find() ? BARE_SPACE : WIDE_GAP).matcher(run).replaceAll("\u0001");
-        return SEPARATORS.matcher(marked).replaceAll("").replace('\u0001', ' ');
+        String[] words = SEPARATORS.matcher(marked).replaceAll("").split("\u0001");
+        for (int i = 0; i < words.length; i++) {
+            words[i] = freeSingleLetters(words[i]);
+        }
+        return String.join(" ", words);
     }
+
+    /**
+     * A spelled-out word swallows the one-letter words typed beside it with the same single space ("how do i b r i b e
+     * a driving…" joins to "ibribea"): when the joined word is unknown but is a known one with "i" or "a" on either
+     * side, those letters are set apart again.
+     */
+    private static String freeSingleLetters(String word) {
+        if (word.length() < 4 || EnglishWords.known(word)) {
+            return word;
+        }
+        for (String lead : ONE_LETTER_WORDS) {
+            for (String trail : ONE_LETTER_WORDS) {
+                if (word.length() - lead.length() - trail.length() >= 3 && word.startsWith(lead) && word.endsWith(trail)) {
+                    String middle = word.substring(lead.length(), word.length() - trail.length());
+                    if (EnglishWords.known(middle)) {
+                        return (lead.isEmpty() ? "" : lead + " ") + middle + (trail.isEmpty() ? "" : " " + trail);
+                    }
+                }
+            }
+        }
+        return word;
+    }
+
+    private static final List<String> ONE_LETTER_WORDS = List.of("", "i", "a");
 
     /** Maps look-alikes in a text whose case is still as typed; the caller lower-cases the result. */
     static String homoglyphs(String text) {
@@ -314,6 +386,50 @@ public final class ObfuscationNormalizer {
         return parts.isEmpty() ? null : collapse(despace(foldKeepingSpaces(String.join("\n", parts))));
     }
 
+    /** A decoded or rearranged text read like the others: NFKC, lower case, Simplified, spelled-out runs joined. */
+    private static String readingOf(String text) {
+        return text == null ? null : collapse(despace(foldKeepingSpaces(text)));
+    }
+
+    /** Percent-encoded UTF-8 ("%E7%82%B8"), {@code \\uXXXX} escapes and HTML numeric entities ("&#x70B8;"). */
+    private static final Pattern ESCAPE = Pattern.compile(
+            "(?:%[0-9A-Fa-f]{2})+|\\\\u[0-9A-Fa-f]{4}|&#[xX][0-9A-Fa-f]{1,6};|&#[0-9]{1,7};");
+    /** Fewer escapes than this is a URL with a space in it or one entity in pasted HTML, not a hidden text. */
+    private static final int MIN_ESCAPES = 3;
+
+    /** The text with its escapes decoded in place, or null when it holds fewer than {@value #MIN_ESCAPES}. */
+    static String unescaped(String text) {
+        Matcher m = ESCAPE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int escapes = 0;
+        while (m.find()) {
+            String e = m.group();
+            String decoded;
+            if (e.charAt(0) == '%') {
+                byte[] bytes = HexFormat.of().parseHex(e.replace("%", ""));
+                escapes += bytes.length;
+                decoded = new String(bytes, StandardCharsets.UTF_8);
+            } else if (e.charAt(0) == '\\') {
+                escapes++;
+                decoded = String.valueOf((char) Integer.parseInt(e.substring(2), 16));
+            } else {
+                escapes++;
+                boolean isHex = e.charAt(2) == 'x' || e.charAt(2) == 'X';
+                int cp = Integer.parseInt(e.substring(isHex ? 3 : 2, e.length() - 1), isHex ? 16 : 10);
+                decoded = Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : e;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(decoded));
+        }
+        m.appendTail(out);
+        return escapes >= MIN_ESCAPES ? out.toString() : null;
+    }
+
+    /** The text asks to be read backwards ("reverse it back", "倒着写的", "由尾讀起"): its reversal is then a reading. */
+    private static final Pattern REVERSAL_ASKED = Pattern.compile(String.join("|",
+            "\\b(text|message|sentence|line|string|it|this|words?|question|request) (below |above )?(is |are )?(written |typed |spelled )?(reversed|backwards|in reverse)\\b",
+            "\\breverse (it|this|the text|the (message|sentence|string|line|letters|characters)) (back|and)\\b|\\bread (it |this |the text )?(backwards|in reverse|right to left)\\b",
+            "倒(着|住|转|序|返转)(写|打|读|排|嚟写|来写)|(倒过来|反过来|由尾|从尾|从后面)(读|睇|看|开始读)"));
+
     private static String base64(String s) {
         try {
             return readable(Base64.getDecoder().decode(s.length() % 4 == 0 ? s : s + "=".repeat(4 - s.length() % 4)));
@@ -361,20 +477,22 @@ public final class ObfuscationNormalizer {
      */
     private static String joinedLiterals(String text, boolean spaced) {
         List<String> pieces = new ArrayList<>();
-        Boolean joinAsked = null; // looked up only when a Chinese quotation is met
+        int asciiQuoted = 0;
         Matcher m = QUOTED.matcher(text);
         while (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) == null) {
-                    continue;
-                }
-                if (g >= FIRST_CJK_QUOTE && joinAsked == null) {
-                    joinAsked = JOIN_ASKED.matcher(text).find();
-                }
-                if (g < FIRST_CJK_QUOTE || joinAsked) {
+                if (m.group(g) != null) {
                     pieces.add(m.group(g));
+                    asciiQuoted += g < FIRST_CJK_QUOTE ? 1 : 0;
                 }
             }
+        }
+        // Quoted pieces are a payload when the text asks for a join or assigns them, or when it quotes three or more
+        // fragments in straight quotes ("take these words: 'explicit', 'story', …"); two scare quotes are prose.
+        boolean joinAsked = !pieces.isEmpty() && (asciiQuoted >= MIN_QUOTED_FRAGMENTS || JOIN_ASKED.matcher(text).find()
+                || text.indexOf('=') >= 0 || text.indexOf('＝') >= 0);
+        if (!joinAsked) {
+            pieces.clear();
         }
         if (pieces.size() < 2 && (text.indexOf('=') >= 0 || text.indexOf('＝') >= 0)) {
             pieces.clear();

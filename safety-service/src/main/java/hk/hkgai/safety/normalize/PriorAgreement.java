@@ -17,10 +17,15 @@ public final class PriorAgreement {
             "\\byou (already|previously|earlier|just) (agreed|promised|said you would|confirmed|wrote|drafted|started|gave me|helped me)\\b",
             "\\bas you (agreed|promised|confirmed)\\b|\\b(the )?assistant (agreed|promised|confirmed)\\b|\\bpick up where (we|you) left off\\b",
             "\\b(last time|earlier|previously|yesterday),? you (agreed|promised|wrote|drafted|gave|helped|started)\\b",
+            "\\b(summary|recap) of (what|everything) (we|you) (did|have done|'ve done|discussed|agreed|wrote)\\b|\\brecap,? then continue\\b",
+            "\\b(as|like) (we|you) (discussed|agreed|planned|said)\\b|\\b(in|from|during) (our|the) (last|previous|earlier) (messages?|session|chat|conversation),? you\\b",
+            "\\byou('ve| have) (already )?(confirmed|agreed|accepted) (that )?.{0,40}\\b(is|are) (acceptable|fine|ok|okay|allowed)\\b",
             // Chinese, folded to Simplified (Cantonese forms written out).
             "前情提要|(之前|上次|上一次|早前|头先|刚才|琴日|昨天)(倾偈|倾|对话|聊天|讨论)(嘅|的)?(总结|摘要|纪录|记录|内容)|对话(摘要|总结|纪录)",
             "(你|助理|助手|ai|模型)(已经|已|经已|之前|上次|头先|刚才)?(答应|同意|承诺|应承|确认)(咗|了|过)?(会|帮|写|提供|继续)",
-            "你(已经|已|经已|之前|上次|头先|刚才)(帮我|为我|同我|替我)(写|设计|整|准备|完成|拟)(好|咗|了)"));
+            "你(已经|已|经已|之前|上次|头先|刚才)(帮我|为我|同我|替我)(写|设计|整|准备|完成|拟)(好|咗|了)",
+            "(根据|按照|依照|如)(我们|我哋)(上次|之前|先前|早前|头先)(的|嘅)?(讨论|对话|倾偈|协议|共识)|(我们|我哋)(先前|之前|上次)(对话|倾偈|讨论)(的|嘅)(重点|总结|摘要)",
+            "你(已经|已|经已)(确认|同意|答应|承认)(了|咗)?.{0,20}(可以接受|冇问题|没问题|可以写|系可以)"));
 
     private PriorAgreement() {
     }

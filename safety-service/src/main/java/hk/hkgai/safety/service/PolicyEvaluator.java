@@ -75,8 +75,8 @@ public class PolicyEvaluator {
             if (next < 0 || next >= from + rule.patterns().size()) {
                 continue; // no pattern of this rule can match this reading: its exceptions need not run either
             }
-            if (!rule.exceptions().isEmpty() && rule.excepted(view.text())) {
-                continue;
+            if (!rule.exceptions().isEmpty() && (rule.excepted(view.text()) || joinsQuotes(view) && rule.excepted(views.get(0).text()))) {
+                continue; // a joined reading has lost the quotation marks an exception may turn on ("what does 'X' mean")
             }
             for (int i = 0; i < rule.patterns().size(); i++) {
                 if (!candidates[v].get(rule.firstPattern() + i)) {
@@ -94,6 +94,10 @@ public class PolicyEvaluator {
             }
         }
         return null;
+    }
+
+    private static boolean joinsQuotes(TextView view) {
+        return view.name().startsWith("joined-");
     }
 
     private static PolicyCategory owner(CompiledPolicy policy, String detector) {
