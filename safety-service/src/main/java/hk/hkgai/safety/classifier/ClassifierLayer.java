@@ -61,6 +61,15 @@ public final class ClassifierLayer {
      * plain text refuses a disguised one.
      */
     public List<Match> match(List<String> texts, CompiledPolicy policy, boolean carriesPersonalData, boolean disguised) {
+        return match(texts, policy, carriesPersonalData, () -> disguised);
+    }
+
+    /**
+     * As above, asking whether the text is disguised only when its score falls between the two thresholds: most
+     * texts score below caution or above act, and reading a long text for a dozen disguises is not free.
+     */
+    public List<Match> match(List<String> texts, CompiledPolicy policy, boolean carriesPersonalData,
+            java.util.function.BooleanSupplier disguised) {
         if (!enabled() || texts.isEmpty()) {
             return List.of();
         }
@@ -72,7 +81,7 @@ public final class ClassifierLayer {
         }
         List<Match> out = new ArrayList<>();
         boolean disclosure = carriesPersonalData && top != null && DOXXING.equals(top.label());
-        double actFrom = disguised ? Math.min(act, caution) : act;
+        double actFrom = top != null && top.harm() >= caution && top.harm() < act && disguised.getAsBoolean() ? Math.min(act, caution) : act;
         if (top != null && top.harm() >= actFrom && !disclosure) {
             PolicyCategory category = policy.category(top.label()).orElse(null);
             if (category != null) {

@@ -99,7 +99,7 @@ public class InputGuard {
         texts.add(text);
         List<TextView> views = lexical.views(); // the readings the lexicon already derived
         views.stream().filter(v -> !TextView.PLAIN.equals(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
-        List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(), Disguise.of(text, views));
+        List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(), () -> Disguise.of(text, views));
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
     }
