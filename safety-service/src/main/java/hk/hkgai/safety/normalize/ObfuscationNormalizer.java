@@ -383,7 +383,7 @@ public final class ObfuscationNormalizer {
                 parts.add(d);
             }
         }
-        return parts.isEmpty() ? null : collapse(despace(foldKeepingSpaces(String.join("\n", parts))));
+        return parts.isEmpty() ? null : readingOf(String.join("\n", parts));
     }
 
     /** A decoded or rearranged text read like the others: NFKC, lower case, Simplified, spelled-out runs joined. */
@@ -501,7 +501,7 @@ public final class ObfuscationNormalizer {
                 pieces.add(a.group(1));
             }
         }
-        return pieces.size() >= 2 ? collapse(despace(foldKeepingSpaces(String.join(spaced ? " " : "", pieces)))) : null;
+        return pieces.size() >= 2 ? readingOf(String.join(spaced ? " " : "", pieces)) : null;
     }
 
     private static String replaceAll(Pattern p, String text, java.util.function.UnaryOperator<String> f) {
