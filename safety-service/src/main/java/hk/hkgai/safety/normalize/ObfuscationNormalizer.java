@@ -51,10 +51,10 @@ public final class ObfuscationNormalizer {
     /** Eight or more hex bytes, run together or written "e6 95 99", "0xe6 0x95", "\\xe6\\x95" or "e6:95:99". */
     private static final Pattern HEX_RUN = Pattern.compile("(?<![0-9A-Za-z])(?:(?:0[xX]|\\\\x)?[0-9a-fA-F]{2}[\\s:,\\-]*){8,}");
     private static final Pattern HEX_NOISE = Pattern.compile("0[xX]|\\\\x|[\\s:,\\-]");
-    // An apostrophe inside a word ("she's", "I'll") neither opens nor closes a quotation.
     /** Groups of {@link #QUOTED} from the first Chinese quotation mark on. */
     private static final int FIRST_CJK_QUOTE = 4;
     private static final int MIN_QUOTED_FRAGMENTS = 3;
+    // An apostrophe inside a word ("she's", "I'll") neither opens nor closes a quotation.
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]{1,200})\"|(?<![\\p{L}\\p{N}])'([^'\\n]{1,200})'(?![\\p{L}\\p{N}])|`([^`\\n]{1,200})`"
             + "|「([^」\\n]{1,200})」|『([^』\\n]{1,200})』|“([^”\\n]{1,200})”|‘([^’\\n]{1,200})’");
     /**
@@ -83,7 +83,7 @@ public final class ObfuscationNormalizer {
         Map<String, String> views = new LinkedHashMap<>();
         views.put(TextView.PLAIN, plain);
         add(views, "despaced", collapse(despace(spaced)));
-        add(views, "homoglyphs", joinHalves(collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text)))))));
+        add(views, "homoglyphs", restoreCharacters(collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text)))))));
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
         add(views, "unescaped", readingOf(unescaped(text)));
@@ -104,7 +104,8 @@ public final class ObfuscationNormalizer {
     /**
      * True when the text disguised its words: Latin words spelled with Cyrillic or Greek look-alikes, zero-width
      * characters inside a word, a word spelled out letter by letter, or a payload that only a decoding or a joining
-     * of pieces exposes. Ordinary text in any language, accents, ordinary spacing and full-width letters do not count. People asking in earnest rarely write like this, so the guard may act on
+     * of pieces exposes. Ordinary text in any language, accents, ordinary spacing and full-width letters do not
+     * count. People asking in earnest rarely write like this, so the guard may act on
      * a weaker signal for such a text.
      */
     public static boolean hidesItsWords(String text, List<TextView> views) {
@@ -190,7 +191,7 @@ public final class ObfuscationNormalizer {
             Map.entry("亻尔", "你"), Map.entry("葯", "药"), Map.entry("贝有贝各", "贿赂"));
     private static final Pattern HALF_PAIR = Pattern.compile(String.join("|", HALVES.keySet()));
 
-    static String joinHalves(String text) {
+    static String restoreCharacters(String text) {
         String joined = HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
         return SOUND_ALIKE.matcher(joined).find() ? replaceAll(SOUND_ALIKE, joined, SOUND_ALIKES::get) : joined;
     }
