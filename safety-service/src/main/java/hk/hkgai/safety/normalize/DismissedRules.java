@@ -18,7 +18,12 @@ public final class DismissedRules {
             "\\b(an? |the )?(ai|assistant|chatbot|model|bot|character|persona|version of you)\\b.{0,20}\\b(with no|without|free of|that has no|who has no|that ignores) (any )?(rules|limits|restrictions|morals|ethics|filters?|guidelines|boundaries|censorship)\\b",
             "\\b(never|doesn'?t|does not|won'?t|will not|cannot) (ever )?(refuses?|says? no|hold back)\\b",
             // Chinese, folded to Simplified (Cantonese forms written out).
-            "(之前|先前|头先|刚才|上面|以上|前面)(嘅|的)?(所有|全部|一切|啲)?(规矩|规则|指示|指令|设定|设置|限制).{0,6}(当冇讲过|当没说过|作废|失效|取消|清空|唔算|不算|忘记|忘掉)",
+            "(之前|先前|头先|刚才|上面|以上|前面)[^,，。?？]{0,6}(规矩|规则|指示|指令|设定|设置|限制).{0,6}(当冇讲过|当冇听过|当冇见过|当没说过|当没听过|当没看过|当没看到|作废|失效|取消|清空|唔算|不算|忘记|忘掉)",
+            // Rules waved away or emptied (round .9): "唔使跟喇", "規則重設為空白", "唔好理上面寫咩，照住我呢句做".
+            "(你的|你嘅|你啲|你那些|你呢啲)(规矩|规则|指示|指令|限制)[^。]{0,10}(唔使跟|不用跟|不必跟|不用遵守|不必遵守|唔使理|不用理|不用管)|(跟|守)(规矩|规则)[^。]{0,6}(唔使|不用|不必)(再)?跟(喇|啦|了|嘞|啰)|(唔使|不用|不必|毋须|无须)再?(跟|遵守|理会|理)(啲|这些|那些|任何)?(规矩|规则|指示|指令|限制)",
+            "(规则|规矩|设定|设置|指示|限制)(重设|重置|设|改|设定)(为|成|做)(空白|空|零|无|冇)|(清空|重置|重设)(你的|你嘅)(规则|规矩|设定|设置|限制)",
+            "(不要|唔好|别|毋须|不用|唔使)(理会|理|管|听)[^。,，]{0,10}(开发者|开发人员|系统|上面|之前|原本|头先|以上)[^。,，]{0,8}(指示|指令|规则|设定|提示|写咩|写什么|讲咩|说什么)|照(住|着)我(呢句|这句|的话|讲嘅)做",
+            "\\b(earlier|previous|prior|original|system|initial) (instructions|rules|guidelines|prompt)\\b.{0,80}\\b(discard|drop|ignore|abandon|override|delete|forget) (them|those|these|it)\\b|\\byour (real|true) (purpose|self|nature)\\b",
             "(忘记|忘掉|忘咗|清除|清空|删除|停止执行|唔好再跟|不要再遵守|不再遵守)(之前|先前|头先|刚才|上面|以上|前面)?(嘅|的)?(所有|全部|一切|啲)?(规矩|规则|指示|指令|设定|设置|限制)",
             "(之前|先前|头先)(讲过|说过|讲|说)?(要)?拒绝(嘅|的)(嘢|东西|内容).{0,10}(唔适用|不适用|不再适用|作废)|(我已经|我已|已经)(改咗|改了|修改了|更改了|修改咗)(你)?(啲|的|嘅)?(设定|设置|规则|系统)",
             "(守则|规则|限制|设定|政策|安全规范)(已|已经)?(于.{0,8})?(失效|作废|过期|解除)|(系统提示|system prompt) ?(完|结束|end)|###\\s?(新指示|new instructions?)|无审查(模型|模式|版本)|--no-filter|\\buncensored (model|mode|version|ai)\\b",

@@ -1,5 +1,6 @@
 package hk.hkgai.safety.normalize;
 
+import com.ibm.icu.text.SpoofChecker;
 import hk.hkgai.text.ChineseScript;
 import hk.hkgai.text.TextNormalizer;
 import java.nio.charset.CharacterCodingException;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  *       ("ìgnörê") and digit/symbol substitutions in words ("іgnоrе", "1gn0r3", "j@ilbreak", "1gnore") mapped to
  *       the Latin letters they imitate (where a digit may be two letters, the one that makes an English word:
  *       "k111" is "kill"); Chinese characters written as their two halves ("火乍" for 炸) put back together;</li>
+ *   <li>{@code romanised}: watched words written in Hanyu Pinyin, alone or between characters ("zenme zuo zhayao",
+ *       "zhi裁"), written in characters ({@link RomanisedChinese});</li>
  *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
  *   <li>{@code joined-literals} (and {@code joined-phrases}, with word breaks between the pieces): a payload split
  *       across quoted strings or variables ({@code a="ign"; b="ore previous instructions"; a+b}, {@code p1=點樣 p2=…})
@@ -70,7 +73,6 @@ public final class ObfuscationNormalizer {
     /** A word of Latin letters with digits or symbols standing in for some ("1gn0r3", "!nst@gram", "$7a8"). */
     private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile(
             "(?:[0-9@$]|!(?=[\\p{IsLatin}0-9]))*+\\p{IsLatin}(?:[\\p{IsLatin}0-9@$]|!(?=[\\p{IsLatin}0-9]))*+");
-    private static final Map<Character, Character> HOMOGLYPHS = homoglyphs();
     private static final int MAX_DECODED = 4;
 
     private ObfuscationNormalizer() {
@@ -87,6 +89,7 @@ public final class ObfuscationNormalizer {
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
         add(views, "unescaped", readingOf(unescaped(text)));
+        add(views, "romanised", RomanisedChinese.read(plain));
         add(views, "reversed", REVERSAL_ASKED.matcher(plain).find() ? readingOf(new StringBuilder(text).reverse().toString()) : null);
         add(views, "joined-literals", joinedLiterals(text, false));
         add(views, "joined-phrases", joinedLiterals(text, true));
@@ -97,10 +100,6 @@ public final class ObfuscationNormalizer {
 
     /** Views that exist only because the text hid its words: an encoding, or pieces to be joined. */
     private static final Set<String> HIDING_VIEWS = Set.of("base64", "hex", "unescaped", "reversed", "joined-literals", "joined-phrases");
-    /** A Latin letter next to a Cyrillic or Greek one inside a word: Unicode TR39's mixed-script confusable. */
-    private static final Pattern MIXED_SCRIPT_WORD = Pattern.compile(
-            "\\p{IsLatin}[\\p{IsCyrillic}\\p{IsGreek}&&[^μ]]|[\\p{IsCyrillic}\\p{IsGreek}&&[^μ]]\\p{IsLatin}"); // μ: "5μg" is a unit
-
     /**
      * True when the text disguised its words: Latin words spelled with Cyrillic or Greek look-alikes, zero-width
      * characters inside a word, a word spelled out letter by letter, or a payload that only a decoding or a joining
@@ -109,8 +108,34 @@ public final class ObfuscationNormalizer {
      * a weaker signal for such a text.
      */
     public static boolean hidesItsWords(String text, List<TextView> views) {
-        return MIXED_SCRIPT_WORD.matcher(text).find() || INVISIBLE_INSIDE_WORD.matcher(text).find() || SPELLED_OUT.matcher(text).find()
+        return mixesLookAlikesIntoLatinWord(text) || INVISIBLE_INSIDE_WORD.matcher(text).find() || SPELLED_OUT.matcher(text).find()
                 || views.stream().anyMatch(v -> HIDING_VIEWS.contains(v.name()) && !isData(v.text()));
+    }
+
+    /**
+     * A Latin letter next to a look-alike from another script inside a word ("ехрlоѕіvеѕ", "ᏴOMB"): Unicode TR39's
+     * mixed-script confusable. A Greek µ after a digit is a unit ("5μg"), and a whole word in Greek or Cyrillic is
+     * just Greek or Cyrillic.
+     */
+    static boolean mixesLookAlikesIntoLatinWord(String text) {
+        int previous = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (previous >= 0 && (isAsciiLetter(previous) && isForeignLookAlike(c) || isForeignLookAlike(previous) && isAsciiLetter(c))) {
+                return true;
+            }
+            previous = c;
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return c < 128 && Character.isLetter(c);
+    }
+
+    private static boolean isForeignLookAlike(int c) {
+        return c >= 128 && c != 'μ' && c != 'µ' && HOMOGLYPHS.containsKey(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN;
     }
 
     /** A decoded payload that is a JSON object or array is a configuration or a record, not a hidden request. */
@@ -193,6 +218,7 @@ public final class ObfuscationNormalizer {
 
     static String restoreCharacters(String text) {
         String joined = HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
+        joined = chineseFormsOfJapanese(joined);
         return SOUND_ALIKE.matcher(joined).find() ? replaceAll(SOUND_ALIKE, joined, SOUND_ALIKES::get) : joined;
     }
 
@@ -209,6 +235,28 @@ public final class ObfuscationNormalizer {
             Map.entry("过虑器", "过滤器"), Map.entry("単", "单"), Map.entry("処", "处"), Map.entry("撃", "击"), Map.entry("説", "说"),
             Map.entry("毐", "毒"), Map.entry("児", "儿"), Map.entry("証", "证"), Map.entry("喧言", "宣言"), Map.entry("炸单", "炸弹"));
     private static final Pattern SOUND_ALIKE = Pattern.compile(String.join("|", SOUND_ALIKES.keySet()));
+
+    /**
+     * Japanese forms of characters (shinjitai) that neither Traditional nor Simplified Chinese writes, read as the
+     * Simplified character a Chinese reader takes them for: "爆弾", "覚醒剤" and "麻薬" are 爆弹, 觉醒剂 and 麻药 to
+     * anyone who reads Chinese, and the Traditional-to-Simplified fold does not touch them.
+     */
+    private static final String JAPANESE_FORMS = "弾剤覚薬発黒単児証撃説処売読戦闘労団仏対収辺気圧両県転伝帰続険検験駅楽悪亜歳桜沢涙焼猟獣隠穏挙拠択拡摂浄済渋覧営栄脳悩縄髪権勧観歓図囲実従徴応";
+    private static final String CHINESE_FORMS = "弹剂觉药发黑单儿证击说处卖读战斗劳团佛对收边气压两县转传归续险检验驿乐恶亚岁樱泽泪烧猎兽隐稳举据择扩摄净济涩览营荣脑恼绳发权劝观欢图围实从征应";
+
+    private static String chineseFormsOfJapanese(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            int at = JAPANESE_FORMS.indexOf(text.charAt(i));
+            if (at >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, CHINESE_FORMS.charAt(at));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
 
     /** The separators of a spelled-out Latin run besides spacing (as in {@link #SPACED_LATIN}). */
     private static final String DOTS = "[._\\-*·|/]";
@@ -252,11 +300,17 @@ public final class ObfuscationNormalizer {
 
     /** Maps look-alikes in a text whose case is still as typed; the caller lower-cases the result. */
     static String homoglyphs(String text) {
-        String unaccented = stripAccents(text);
+        String unaccented = stripAccents(replaceAll(PARENTHESISED_LETTERS, text, run -> run.replaceAll("[()]", "")));
         StringBuilder out = new StringBuilder(unaccented.length());
-        for (int i = 0; i < unaccented.length(); i++) {
-            char c = unaccented.charAt(i);
-            out.append(HOMOGLYPHS.getOrDefault(c, c));
+        for (int i = 0; i < unaccented.length(); ) {
+            int c = unaccented.codePointAt(i);
+            Character latin = HOMOGLYPHS.get(c);
+            if (latin != null) {
+                out.append(latin.charValue());
+            } else {
+                out.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
         }
         // Digits and symbols stand for letters only in a word: "1gn0r3", "1gnore", "t0", not "2026" or "7:15am".
         int[] disguisedWords = {0};
@@ -269,6 +323,8 @@ public final class ObfuscationNormalizer {
         return disguisedWords[0] >= 2 ? replaceAll(DIGIT_WORD, read, ObfuscationNormalizer::digitWord) : read;
     }
 
+    /** NFKC spells "⒝⒪⒨⒝" as "(b)(o)(m)(b)": three or more in a row are a word. */
+    private static final Pattern PARENTHESISED_LETTERS = Pattern.compile("(?:\\(\\p{IsLatin}\\)){3,}");
     private static final Pattern DIGIT_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])[0-9@$]{2,4}(?![\\p{L}\\p{N}])");
 
     private static String digitWord(String word) {
@@ -515,32 +571,59 @@ public final class ObfuscationNormalizer {
         return out.toString();
     }
 
-    private static Map<Character, Character> homoglyphs() {
-        Map<Character, Character> m = new java.util.HashMap<>();
-        String[][] pairs = {
-                // Cyrillic, lower case
-                {"а", "a"}, {"в", "b"}, {"е", "e"}, {"ё", "e"}, {"к", "k"}, {"м", "m"}, {"н", "h"}, {"о", "o"}, {"р", "p"},
-                {"с", "c"}, {"т", "t"}, {"у", "y"}, {"х", "x"}, {"і", "i"}, {"ї", "i"}, {"ј", "j"}, {"ѕ", "s"}, {"ԁ", "d"},
-                {"ԛ", "q"}, {"ԝ", "w"}, {"һ", "h"}, {"ɡ", "g"}, {"ӏ", "l"}, {"ѵ", "v"}, {"ԍ", "g"}, {"ɩ", "i"}, {"ı", "i"},
-                {"ɑ", "a"}, {"ո", "n"}, {"ս", "u"}, {"օ", "o"}, {"հ", "h"}, {"ց", "g"}, {"đ", "d"}, {"ł", "l"}, {"ø", "o"},
-                // Cyrillic, upper case (what it imitates, before lower-casing)
-                {"А", "A"}, {"В", "B"}, {"Е", "E"}, {"Ё", "E"}, {"К", "K"}, {"М", "M"}, {"Н", "H"}, {"О", "O"}, {"Р", "P"},
-                {"С", "C"}, {"Т", "T"}, {"У", "Y"}, {"Х", "X"}, {"І", "I"}, {"Ї", "I"}, {"Ј", "J"}, {"Ѕ", "S"}, {"Ԁ", "D"},
-                {"Ԛ", "Q"}, {"Ԝ", "W"}, {"Һ", "H"}, {"Ӏ", "I"}, {"Ѵ", "V"}, {"Ԍ", "G"}, {"Đ", "D"}, {"Ł", "L"}, {"Ø", "O"},
-                // Greek, lower case
-                {"α", "a"}, {"β", "b"}, {"ε", "e"}, {"ι", "i"}, {"κ", "k"}, {"ν", "v"}, {"ο", "o"}, {"ρ", "p"}, {"τ", "t"},
-                {"υ", "u"}, {"χ", "x"}, {"γ", "y"}, {"η", "n"}, {"μ", "u"}, {"ζ", "z"}, {"ϲ", "c"}, {"ϳ", "j"},
-                // Greek, upper case
-                {"Α", "A"}, {"Β", "B"}, {"Ε", "E"}, {"Ζ", "Z"}, {"Η", "H"}, {"Ι", "I"}, {"Κ", "K"}, {"Μ", "M"}, {"Ν", "N"},
-                {"Ο", "O"}, {"Ρ", "P"}, {"Τ", "T"}, {"Υ", "Y"}, {"Χ", "X"}, {"Ϲ", "C"},
-                // Latin small capitals and IPA letters NFKC leaves alone
-                {"ᴀ", "a"}, {"ʙ", "b"}, {"ᴄ", "c"}, {"ᴅ", "d"}, {"ᴇ", "e"}, {"ɢ", "g"}, {"ʜ", "h"}, {"ɪ", "i"}, {"ᴊ", "j"},
-                {"ᴋ", "k"}, {"ʟ", "l"}, {"ᴍ", "m"}, {"ɴ", "n"}, {"ᴏ", "o"}, {"ᴘ", "p"}, {"ʀ", "r"}, {"ꜱ", "s"}, {"ᴛ", "t"},
-                {"ᴜ", "u"}, {"ᴠ", "v"}, {"ᴡ", "w"}, {"ʏ", "y"}, {"ᴢ", "z"},
-        };
-        for (String[] p : pairs) {
-            m.put(p[0].charAt(0), p[1].charAt(0));
+    /**
+     * Look-alikes of Latin letters: the hand-checked pairs below first, then every letter of a script attackers
+     * borrow from whose Unicode TR39 confusable skeleton (ICU's {@link SpoofChecker}) is one Latin letter, so that
+     * Cherokee "Ᏼ", Armenian "ո" or Canadian syllabics "ᑲ" read as the letters they imitate without a table kept
+     * by hand. Scripts whose ordinary text would turn to noise (Arabic alif, Hebrew vav and Indic zeros all have
+     * a Latin skeleton) are not read, nor are digits.
+     */
+    private static Map<Integer, Character> homoglyphs() {
+        Map<Integer, Character> m = new java.util.HashMap<>();
+        SpoofChecker skeletons = new SpoofChecker.Builder().build();
+        for (int c = 0x80; c < 0x20000; c++) {
+            if (!Character.isLetter(c) || !BORROWED_FROM.contains(Character.UnicodeScript.of(c))) {
+                continue;
+            }
+            String skeleton = skeletons.getSkeleton(new String(Character.toChars(c)));
+            if (skeleton.length() == 1 && skeleton.charAt(0) < 128 && Character.isLetter(skeleton.charAt(0))) {
+                char latin = skeleton.charAt(0);
+                // TR39 draws I and l alike; an upper-case look-alike imitates the I.
+                m.put(c, latin == 'l' && Character.isUpperCase(c) ? 'I' : latin);
+            }
+        }
+        for (String[] p : HAND_CHECKED) {
+            m.put((int) p[0].charAt(0), p[1].charAt(0));
         }
         return Map.copyOf(m);
     }
+
+    private static final Set<Character.UnicodeScript> BORROWED_FROM = Set.of(Character.UnicodeScript.LATIN,
+            Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.ARMENIAN,
+            Character.UnicodeScript.CHEROKEE, Character.UnicodeScript.COPTIC, Character.UnicodeScript.LISU,
+            Character.UnicodeScript.CANADIAN_ABORIGINAL, Character.UnicodeScript.DESERET, Character.UnicodeScript.OSAGE,
+            Character.UnicodeScript.WARANG_CITI, Character.UnicodeScript.COMMON);
+
+    private static final String[][] HAND_CHECKED = {
+            // Cyrillic, lower case
+            {"а", "a"}, {"в", "b"}, {"е", "e"}, {"ё", "e"}, {"к", "k"}, {"м", "m"}, {"н", "h"}, {"о", "o"}, {"р", "p"},
+            {"с", "c"}, {"т", "t"}, {"у", "y"}, {"х", "x"}, {"і", "i"}, {"ї", "i"}, {"ј", "j"}, {"ѕ", "s"}, {"ԁ", "d"},
+            {"ԛ", "q"}, {"ԝ", "w"}, {"һ", "h"}, {"ɡ", "g"}, {"ӏ", "l"}, {"ѵ", "v"}, {"ԍ", "g"}, {"ɩ", "i"}, {"ı", "i"},
+            {"ɑ", "a"}, {"ո", "n"}, {"ս", "u"}, {"օ", "o"}, {"հ", "h"}, {"ց", "g"}, {"đ", "d"}, {"ł", "l"}, {"ø", "o"},
+            // Cyrillic, upper case (what it imitates, before lower-casing)
+            {"А", "A"}, {"В", "B"}, {"Е", "E"}, {"Ё", "E"}, {"К", "K"}, {"М", "M"}, {"Н", "H"}, {"О", "O"}, {"Р", "P"},
+            {"С", "C"}, {"Т", "T"}, {"У", "Y"}, {"Х", "X"}, {"І", "I"}, {"Ї", "I"}, {"Ј", "J"}, {"Ѕ", "S"}, {"Ԁ", "D"},
+            {"Ԛ", "Q"}, {"Ԝ", "W"}, {"Һ", "H"}, {"Ӏ", "I"}, {"Ѵ", "V"}, {"Ԍ", "G"}, {"Đ", "D"}, {"Ł", "L"}, {"Ø", "O"},
+            // Greek, lower case
+            {"α", "a"}, {"β", "b"}, {"ε", "e"}, {"ι", "i"}, {"κ", "k"}, {"ν", "v"}, {"ο", "o"}, {"ρ", "p"}, {"τ", "t"},
+            {"υ", "u"}, {"χ", "x"}, {"γ", "y"}, {"η", "n"}, {"μ", "u"}, {"ζ", "z"}, {"ϲ", "c"}, {"ϳ", "j"},
+            // Greek, upper case
+            {"Α", "A"}, {"Β", "B"}, {"Ε", "E"}, {"Ζ", "Z"}, {"Η", "H"}, {"Ι", "I"}, {"Κ", "K"}, {"Μ", "M"}, {"Ν", "N"},
+            {"Ο", "O"}, {"Ρ", "P"}, {"Τ", "T"}, {"Υ", "Y"}, {"Χ", "X"}, {"Ϲ", "C"},
+            // Latin small capitals and IPA letters NFKC leaves alone
+            {"ᴀ", "a"}, {"ʙ", "b"}, {"ᴄ", "c"}, {"ᴅ", "d"}, {"ᴇ", "e"}, {"ɢ", "g"}, {"ʜ", "h"}, {"ɪ", "i"}, {"ᴊ", "j"},
+            {"ᴋ", "k"}, {"ʟ", "l"}, {"ᴍ", "m"}, {"ɴ", "n"}, {"ᴏ", "o"}, {"ᴘ", "p"}, {"ʀ", "r"}, {"ꜱ", "s"}, {"ᴛ", "t"},
+            {"ᴜ", "u"}, {"ᴠ", "v"}, {"ᴡ", "w"}, {"ʏ", "y"}, {"ᴢ", "z"},
+    };
+    private static final Map<Integer, Character> HOMOGLYPHS = homoglyphs();
 }

@@ -35,9 +35,9 @@ public class InputGuard {
     @Inject
     public InputGuard(PolicyEvaluator evaluator, SemanticClassifier classifier, ClassifierConfig config) {
         this(evaluator, new ClassifierLayer(classifier, config));
-        // Built at startup (@Startup) and run once, so that no request pays for loading the normalizer's word list
-        // and compiling its patterns.
-        check(List.of(ChatMessage.newBuilder().setRole("user").setContent("w4rm up 預熱 火乍 「a」+「b」 p1=x p2=y").build()));
+        // Built at startup (@Startup) and run once, so that no request pays for loading the normalizer's word lists
+        // (English words, the pinyin of watched words) and compiling its patterns.
+        check(List.of(ChatMessage.newBuilder().setRole("user").setContent("w4rm up 預熱 火乍 「a」+「b」 p1=x p2=y zenme yure").build()));
     }
 
     public InputGuard(PolicyEvaluator evaluator, ClassifierLayer classifier) {
