@@ -31,8 +31,14 @@ import java.util.regex.Pattern;
  *       ("ìgnörê") and digit/symbol substitutions in words ("іgnоrе", "1gn0r3", "j@ilbreak", "1gnore") mapped to
  *       the Latin letters they imitate (where a digit may be two letters, the one that makes an English word:
  *       "k111" is "kill"); Chinese characters written as their two halves ("火乍" for 炸) put back together;</li>
+ *   <li>{@code code-switched}: English words a Chinese sentence switches into, look-alikes read, in Chinese
+ *       ("點樣hack", "制作 ехрlоѕіvеѕ": {@link CodeSwitch});</li>
  *   <li>{@code romanised}: watched words written in Hanyu Pinyin, alone or between characters ("zenme zuo zhayao",
  *       "zhi裁"), written in characters ({@link RomanisedChinese});</li>
+ *   <li>{@code addressed}: a line inside pasted content that speaks to the AI reading it, on its own
+ *       ({@link EmbeddedInstruction#addressedFolded});</li>
+ *   <li>{@code passage}: the passage a text asks to be translated and obeyed, on its own
+ *       ({@link TranslateAndAnswer#passageFolded});</li>
  *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
  *   <li>{@code joined-literals} (and {@code joined-phrases}, with word breaks between the pieces): a payload split
  *       across quoted strings or variables ({@code a="ign"; b="ore previous instructions"; a+b}, {@code p1=點樣 p2=…})
@@ -85,11 +91,15 @@ public final class ObfuscationNormalizer {
         Map<String, String> views = new LinkedHashMap<>();
         views.put(TextView.PLAIN, plain);
         add(views, "despaced", collapse(despace(spaced)));
-        add(views, "homoglyphs", restoreCharacters(collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text)))))));
+        String lookAlikesRead = restoreCharacters(collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text))))));
+        add(views, "homoglyphs", lookAlikesRead);
+        add(views, "code-switched", CodeSwitch.read(lookAlikesRead));
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
         add(views, "unescaped", readingOf(unescaped(text)));
         add(views, "romanised", RomanisedChinese.read(plain));
+        add(views, "addressed", EmbeddedInstruction.addressedFolded(plain));
+        add(views, "passage", TranslateAndAnswer.passageFolded(plain));
         add(views, "reversed", REVERSAL_ASKED.matcher(plain).find() ? readingOf(new StringBuilder(text).reverse().toString()) : null);
         add(views, "joined-literals", joinedLiterals(text, false));
         add(views, "joined-phrases", joinedLiterals(text, true));
@@ -108,7 +118,7 @@ public final class ObfuscationNormalizer {
      * a weaker signal for such a text.
      */
     public static boolean hidesItsWords(String text, List<TextView> views) {
-        return mixesLookAlikesIntoLatinWord(text) || INVISIBLE_INSIDE_WORD.matcher(text).find() || SPELLED_OUT.matcher(text).find()
+        return mixesLookAlikesIntoLatinWord(text) || STYLED_WORD.matcher(text).find() || INVISIBLE_INSIDE_WORD.matcher(text).find() || SPELLED_OUT.matcher(text).find()
                 || views.stream().anyMatch(v -> HIDING_VIEWS.contains(v.name()) && !isData(v.text()));
     }
 
@@ -129,6 +139,16 @@ public final class ObfuscationNormalizer {
         }
         return false;
     }
+
+    /**
+     * A word of three or more letters no keyboard types: small capitals ("ꜱᴜʙᴠᴇʀꜱɪᴏɴ"), circled or parenthesised
+     * letters ("ⓑⓞⓜⓑ", "⒣⒰⒭⒯"), or full-width letters mixed with ordinary ones inside one word ("ｉnｔiｍaｔe"; a
+     * Chinese input method types a whole word full-width, not half of it). Mathematical bold and script letters do
+     * not count: "fancy text" generators put them in social-media bios every day.
+     */
+    private static final Pattern STYLED_WORD = Pattern.compile(
+            "[ᴀ-ᴢʙɢʜɪʟɴʀʏꜱⓐ-ⓩⒶ-Ⓩ⒜-⒵]{3,}"
+            + "|(?:[a-zA-Z][ａ-ｚＡ-Ｚ]|[ａ-ｚＡ-Ｚ][a-zA-Z])[a-zA-Zａ-ｚＡ-Ｚ]*(?:[a-zA-Z][ａ-ｚＡ-Ｚ]|[ａ-ｚＡ-Ｚ][a-zA-Z])");
 
     private static boolean isAsciiLetter(int c) {
         return c < 128 && Character.isLetter(c);

@@ -32,9 +32,32 @@ public final class TranslateAndAnswer {
             // third languages too coarsely to act on a weaker score there.)
             "\\bdo it\\b ?(afterwards|after|next|too)?\\s*[:：]|\\b(then|and|afterwards?)\\b,? (do|answer|write|complete) it\\b|\\bwhat does (this|it) (say|mean)\\?.{0,20}\\b(do|answer|write) it\\b",
             "\\b(do|carry out|follow) (what|as) it (says|asks)\\b|\\bwhat (it|the passage|the text|the message) asks (for|me)\\b",
-            "(它|佢|他|她|这段话|这句|呢句|呢段|这个|呢个|原文)(所)?(要求|叫你做|想你做)(嘅|的)(嘢|内容|事|东西|要求)|(这段话|这句话|呢句|呢段)(的|嘅)要求"));
+            "(它|佢|他|她|这段话|这句|呢句|呢段|这个|呢个|原文)(所)?(要求|叫你做|想你做)(嘅|的)(嘢|内容|事|东西|要求)|(这段话|这句话|呢句|呢段)(的|嘅)要求",
+            // Round .9: "照住佢講嘅做", "把它當作任務直接完成", "complete the task it describes".
+            "照(住|着)(佢|它|原文)(讲|说|话|写)(嘅|的)?(去)?做|(当作|当成|视为)(任务|指令|命令)(直接)?(完成|执行|照做)|\\b(complete|do|perform|carry out|finish) the (task|request|instructions?) (it|the message|the text|this) (describes|contains|gives)\\b"));
 
     private TranslateAndAnswer() {
+    }
+
+    /**
+     * The passage to be obeyed: what follows the request's colon (or, with none, the sentence that holds the
+     * request), or null when the text asks no such thing. The classifier reads it alone, so that a request in a
+     * third language is not averaged with the wrapper around it.
+     */
+    public static String passageFolded(String folded) {
+        java.util.regex.Matcher m = REQUEST.matcher(folded);
+        if (!m.find()) {
+            return null;
+        }
+        int from = -1;
+        for (int i = m.start(); i < folded.length() && from < 0; i++) {
+            char c = folded.charAt(i);
+            if (c == ':' || c == '：' || i >= m.end() && (c == '.' || c == '?' || c == '!' || c == '。' || c == '？' || c == '！')) {
+                from = i + 1;
+            }
+        }
+        String passage = from < 0 ? "" : folded.substring(from).strip();
+        return passage.length() >= 8 ? passage : null;
     }
 
     /** True when the text (folded: {@link ObfuscationNormalizer#fold}, the plain reading) asks to translate and obey. */
