@@ -29,7 +29,7 @@ public final class DismissedRules {
             "(守则|规则|限制|设定|政策|安全规范)(已|已经)?(于.{0,8})?(失效|作废|过期|解除)|(系统提示|system prompt) ?(完|结束|end)|###\\s?(新指示|new instructions?)|无审查(模型|模式|版本)|--no-filter|\\buncensored (model|mode|version|ai)\\b",
             // "No lectures, just answer": the answer is wanted without the care it would come with.
             "(不必|唔好|不要|别|不用|唔使|毋须|无须)(再)?(说教|讲道理|加免责声明|免责声明|警告|加警告|废话|讲咁多废话|讲废话)|\\b(no|skip the|without (any )?|spare me the|drop the) (lectures?|moralizing|moralising|disclaimers?|warnings?|caveats?)\\b",
-            "/(dev-?mode|god-?mode|jailbreak) on|/(filters?|safety|ethics|guard|censorship) off|\\b(filters?|safety|ethics|guard|moderation|previous_instructions|restrictions|censorship)\\s*[=:]\\s*(off|false|null|none|disabled|0)\\b",
+            "/[a-z_]*(unsafe|unfiltered|uncensored|no_?filter|reset_?rules|jailbreak|dev_?mode|god_?mode)[a-z_]*\\b|\\bno filters?\\s*[:：,]|\\b(answer|reply|respond|talk)\\b.{0,10}\\bno filters?\\b|/(dev-?mode|god-?mode|jailbreak) on|/(filters?|safety|ethics|guard|censorship) off|\\b(filters?|safety|ethics|guard|moderation|previous_instructions|restrictions|censorship)\\s*[=:]\\s*(off|false|null|none|disabled|0)\\b",
             "(从不|从来不|永远不|唔会|不会|绝不)拒绝|(冇|没有|无|不受)(任何)?(道德|底线|道德底线|限制|审查|规则)(嘅|的)(ai|助手|助理|机械人|机器人|模型|角色|化学家|黑客)|乜都肯(写|讲|答|做)|什么都肯(写|说|答|做)"));
 
     private DismissedRules() {

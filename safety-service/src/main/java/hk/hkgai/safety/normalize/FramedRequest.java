@@ -17,7 +17,8 @@ public final class FramedRequest {
                     + "|in a (world|universe|country) where|imagine (a|that|if)|let'?s say|suppose|pretend|if you were (writing|a|an)|if .{1,40} were legal)\\b",
             "\\bfor (my|a|our|the) (novel|story|screenplay|script|film|movie|game|book|thriller|play|comic|fan ?fic|debate|class|paper)\\b",
             "\\b(role-?play|stay in character|in character|you('re| are) (an actor|playing|a character)|villain'?s? (monologue|speech)|write (a|the) (scene|chapter|dialogue))\\b",
-            "假设|假如|假使|理论上|思想实验|纯属虚构|纯粹(学术|理论)|(小说|剧本|电影|故事|游戏|漫画)(入面|里面|里|中|情节|角色)|角色扮演|扮演|你(而家|现在)?(系|是)(一名|一个|个)"));
+            "假设|假如|假使|理论上|思想实验|纯属虚构|纯粹(学术|理论)|(小说|剧本|电影|故事|游戏|漫画)(入面|里面|里|中|情节|角色)|角色扮演|扮演|你(而家|现在)?(系|是)(一名|一个|个)"
+                    + "|台词|对白|(排练|饰演|演绎)[^。]{0,12}角色|(角色|人物)(身分|身份)"));
     private static final Pattern DETAIL = Pattern.compile(String.join("|",
             "\\b(step[- ]by[- ]step|in detail|detailed|exact(ly)?|precise(ly)?|specific(ally)?|quantit(y|ies)|temperatures?|doses?|dosage|reagents?"
                     + "|walk (me |us |the reader |readers )?through|rank (the|them)|in order|week by week|be specific|(each|every) (step|reagent|method)"

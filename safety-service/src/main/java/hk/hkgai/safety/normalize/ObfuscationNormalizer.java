@@ -253,7 +253,11 @@ public final class ObfuscationNormalizer {
             Map.entry("殇痕", "伤痕"), Map.entry("姓行为", "性行为"), Map.entry("露古", "露骨"), Map.entry("同姓恋", "同性恋"),
             Map.entry("扇动", "煽动"), Map.entry("推反中央", "推翻中央"), Map.entry("推反政府", "推翻政府"), Map.entry("安荃", "安全"),
             Map.entry("过虑器", "过滤器"), Map.entry("単", "单"), Map.entry("処", "处"), Map.entry("撃", "击"), Map.entry("説", "说"),
-            Map.entry("毐", "毒"), Map.entry("児", "儿"), Map.entry("証", "证"), Map.entry("喧言", "宣言"), Map.entry("炸单", "炸弹"));
+            Map.entry("毐", "毒"), Map.entry("児", "儿"), Map.entry("証", "证"), Map.entry("喧言", "宣言"), Map.entry("炸单", "炸弹"),
+            // Round .9 (tuning set ia4): 疟待 for 虐待, 监腔/鉴腔 for 监控, 祼 and 炤 for 裸 and 照, 步抢 for 步枪, 冼钱 for 洗钱.
+            Map.entry("疟待", "虐待"), Map.entry("监腔", "监控"), Map.entry("鉴腔", "监控"), Map.entry("祼", "裸"), Map.entry("炤", "照"),
+            Map.entry("步抢", "步枪"), Map.entry("手抢", "手枪"), Map.entry("冼钱", "洗钱"), Map.entry("冼黑钱", "洗黑钱"), Map.entry("私蜜照", "私密照"),
+            Map.entry("姓伴侣", "性伴侣"), Map.entry("姓交易", "性交易"));
     private static final Pattern SOUND_ALIKE = Pattern.compile(String.join("|", SOUND_ALIKES.keySet()));
 
     /**
