@@ -24,7 +24,7 @@ public final class AuthorityClaim {
             "\\b(engagement letter|ethics approval|warrant card|badge (number|no)|licen[cs]e (number|no)|authori[sz]ation (code|number|ref))\\b",
             "\\bso you can (skip|drop|ignore|leave out|talk to me professionally)\\b|\\bwithin (the scope of )?my licen[cs]e\\b|\\bauthori[sz]ed (penetration test|pen ?test|red[- ]team)",
             // Chinese (folded to Simplified before matching; Cantonese forms written out).
-            "系统(通知|公告|指令|讯息|消息)|(测试|维护|调试|审计|除错|上帝)模式",
+            "(系统|系统管理员|运维|平台)(通知|公告|指令|讯息|消息)|(过滤|审查|安全)(模组|模块|插件|功能|机制)[^。]{0,12}(停用|关闭|下线|禁用|解除)|(测试|维护|调试|审计|除错|上帝)模式",
             "安全(过滤|审查|机制|限制|检查|规则|层|系统|护栏)(已经|已|经已|暂时)?(暂停|关闭|解除|停用|关咗|取消|失效)",
             "(已|经已|已经)?(获|获得|得到|拿到|攞到)(校方|公司|上级|官方|政府|警方|开发者|管理层)?(的|嘅)?(正式)?(授权|批准|许可)",
             "(我|我哋|我们)(系|是)(你的|你嘅)?(开发者|开发人员|管理员|创造者|工程师)",

@@ -26,6 +26,7 @@ final class CodeSwitch {
     private static final Map<String, String> CHINESE = new HashMap<>();
     private static final Pattern WORD = load();
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern LATIN = Pattern.compile("[a-z]");
     private static final Pattern BETWEEN_CHARACTERS = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
 
     private CodeSwitch() {
@@ -33,7 +34,7 @@ final class CodeSwitch {
 
     /** The folded text with its switched English words in Chinese, or null if it holds no Chinese or none of them. */
     static String read(String folded) {
-        if (folded == null || !HAN.matcher(folded).find()) {
+        if (folded == null || !LATIN.matcher(folded).find() || !HAN.matcher(folded).find()) {
             return null;
         }
         Matcher m = WORD.matcher(folded);

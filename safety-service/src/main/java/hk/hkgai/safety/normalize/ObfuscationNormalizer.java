@@ -35,10 +35,6 @@ import java.util.regex.Pattern;
  *       ("點樣hack", "制作 ехрlоѕіvеѕ": {@link CodeSwitch});</li>
  *   <li>{@code romanised}: watched words written in Hanyu Pinyin, alone or between characters ("zenme zuo zhayao",
  *       "zhi裁"), written in characters ({@link RomanisedChinese});</li>
- *   <li>{@code addressed}: a line inside pasted content that speaks to the AI reading it, on its own
- *       ({@link EmbeddedInstruction#addressedFolded});</li>
- *   <li>{@code passage}: the passage a text asks to be translated and obeyed, on its own
- *       ({@link TranslateAndAnswer#passageFolded});</li>
  *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
  *   <li>{@code joined-literals} (and {@code joined-phrases}, with word breaks between the pieces): a payload split
  *       across quoted strings or variables ({@code a="ign"; b="ore previous instructions"; a+b}, {@code p1=點樣 p2=…})
@@ -98,8 +94,6 @@ public final class ObfuscationNormalizer {
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
         add(views, "unescaped", readingOf(unescaped(text)));
         add(views, "romanised", RomanisedChinese.read(plain));
-        add(views, "addressed", EmbeddedInstruction.addressedFolded(plain));
-        add(views, "passage", TranslateAndAnswer.passageFolded(plain));
         add(views, "reversed", REVERSAL_ASKED.matcher(plain).find() ? readingOf(new StringBuilder(text).reverse().toString()) : null);
         add(views, "joined-literals", joinedLiterals(text, false));
         add(views, "joined-phrases", joinedLiterals(text, true));
@@ -131,7 +125,7 @@ public final class ObfuscationNormalizer {
         int previous = -1;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (previous >= 0 && (isAsciiLetter(previous) && isForeignLookAlike(c) || isForeignLookAlike(previous) && isAsciiLetter(c))) {
+            if (previous >= 0 && (isAsciiLetter(previous) && isForeignLookAlike(c) || isAsciiLetter(c) && isForeignLookAlike(previous))) {
                 return true;
             }
             previous = c;
@@ -150,12 +144,17 @@ public final class ObfuscationNormalizer {
             "[ᴀ-ᴢʙɢʜɪʟɴʀʏꜱⓐ-ⓩⒶ-Ⓩ⒜-⒵]{3,}"
             + "|(?:[a-zA-Z][ａ-ｚＡ-Ｚ]|[ａ-ｚＡ-Ｚ][a-zA-Z])[a-zA-Zａ-ｚＡ-Ｚ]*(?:[a-zA-Z][ａ-ｚＡ-Ｚ]|[ａ-ｚＡ-Ｚ][a-zA-Z])");
 
+    /** CJK characters and punctuation (U+2E80–U+9FFF, U+F900–U+FFEF): none imitates a Latin letter. */
+    private static boolean isCjk(int c) {
+        return c >= 0x2E80 && c < 0xA000 || c >= 0xF900 && c < 0xFFF0;
+    }
+
     private static boolean isAsciiLetter(int c) {
         return c < 128 && Character.isLetter(c);
     }
 
     private static boolean isForeignLookAlike(int c) {
-        return c >= 128 && c != 'μ' && c != 'µ' && HOMOGLYPHS.containsKey(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN;
+        return c >= 128 && !isCjk(c) && c != 'μ' && c != 'µ' && HOMOGLYPHS.containsKey(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN;
     }
 
     /** A decoded payload that is a JSON object or array is a configuration or a record, not a hidden request. */
@@ -328,7 +327,7 @@ public final class ObfuscationNormalizer {
         StringBuilder out = new StringBuilder(unaccented.length());
         for (int i = 0; i < unaccented.length(); ) {
             int c = unaccented.codePointAt(i);
-            Character latin = HOMOGLYPHS.get(c);
+            Character latin = c < 128 || isCjk(c) ? null : HOMOGLYPHS.get(c); // most text needs no lookup
             if (latin != null) {
                 out.append(latin.charValue());
             } else {

@@ -30,8 +30,12 @@ final class RomanisedChinese {
     private static final String POLICY = "/policy/hk-policy.yaml";
     private static final int LONGEST_WORD = 8;
     /** One toneless pinyin syllable ({@code v} and {@code u} both stand for ü, as people type it). */
-    private static final Pattern SYLLABLE = Pattern.compile(
-            "(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)");
+    private static final String[] INITIALS = {"", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+            "r", "z", "c", "s", "y", "w"};
+    private static final String[] FINALS = {"iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "van", "ai",
+            "ei", "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "ve", "a", "o", "e", "i", "u", "v"};
+    /** Every initial with every final: a superset of the ~410 syllables, which costs nothing but a few misreadings. */
+    private static final java.util.Set<String> SYLLABLES = syllableSet();
     private static final Pattern TOKEN = Pattern.compile("\\p{IsHan}|[a-z]+|\\s+|.", Pattern.DOTALL);
 
     private RomanisedChinese() {
@@ -153,6 +157,16 @@ final class RomanisedChinese {
         return eligible;
     }
 
+    private static java.util.Set<String> syllableSet() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (String initial : INITIALS) {
+            for (String fin : FINALS) {
+                all.add(initial + fin);
+            }
+        }
+        return java.util.Set.copyOf(all);
+    }
+
     private static boolean isLatin(String token) {
         return !token.isEmpty() && token.charAt(0) >= 'a' && token.charAt(0) <= 'z';
     }
@@ -164,6 +178,19 @@ final class RomanisedChinese {
 
     /** A word split into pinyin syllables (fewest syllables), or null if it is not pinyin. */
     static List<String> syllables(String word) {
+        if (word.length() > 36) {
+            return null;
+        }
+        if (SPLITS.size() > 50_000) {
+            SPLITS.clear();
+        }
+        return SPLITS.computeIfAbsent(word, w -> java.util.Optional.ofNullable(fewestSyllables(w))).orElse(null);
+    }
+
+    /** Words already split (a bounded cache: the same few words recur in every text). */
+    private static final Map<String, java.util.Optional<List<String>>> SPLITS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> fewestSyllables(String word) {
         int n = word.length();
         int[] best = new int[n + 1];
         int[] from = new int[n + 1];
@@ -174,7 +201,7 @@ final class RomanisedChinese {
                 continue;
             }
             for (int j = Math.min(n, i + 6); j > i; j--) {
-                if (best[i] + 1 < best[j] && SYLLABLE.matcher(word).region(i, j).matches()) {
+                if (best[i] + 1 < best[j] && SYLLABLES.contains(word.substring(i, j))) {
                     best[j] = best[i] + 1;
                     from[j] = i;
                 }

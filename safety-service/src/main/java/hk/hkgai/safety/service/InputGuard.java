@@ -98,7 +98,7 @@ public class InputGuard {
         List<String> texts = new java.util.ArrayList<>(4);
         texts.add(text);
         List<TextView> views = lexical.views(); // the readings the lexicon already derived
-        views.stream().filter(v -> !TextView.PLAIN.equals(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
+        views.stream().filter(v -> !TextView.PLAIN.equals(v.name()) && !LEXICON_ONLY.contains(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
         List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(), () -> Disguise.of(text, views));
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
@@ -106,4 +106,9 @@ public class InputGuard {
 
     /** Readings besides the plain text that the classifier scores (a text rarely hides more than two ways). */
     private static final int MAX_READINGS = 4;
+    /**
+     * Readings the lexicon needs and the classifier does not: the code-switched reading only swaps a few English
+     * words the classifier's English encoder already reads for Chinese ones, at the price of one more embedding.
+     */
+    private static final java.util.Set<String> LEXICON_ONLY = java.util.Set.of("code-switched");
 }
