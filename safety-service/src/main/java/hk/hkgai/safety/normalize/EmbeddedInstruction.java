@@ -35,6 +35,36 @@ public final class EmbeddedInstruction {
     private EmbeddedInstruction() {
     }
 
+    /**
+     * The instruction itself, from where it turns to the AI to the bracket or quotation that closes it (at most
+     * {@value #LONGEST} characters), or null when the text speaks to no AI. The classifier reads it alone: a
+     * harmful request in a line of small print is diluted by the harmless page around it.
+     */
+    public static String addressedFolded(String folded) {
+        java.util.regex.Matcher m = LINE.matcher(folded);
+        if (!m.find()) {
+            return null;
+        }
+        int end = Math.min(folded.length(), m.start() + LONGEST);
+        int depth = 0; // brackets the line opens itself ("todo(ai reviewer): …") do not close it
+        for (int i = m.start(); i < end; i++) {
+            char c = folded.charAt(i);
+            if (OPENERS.indexOf(c) >= 0) {
+                depth++;
+            } else if (CLOSERS.indexOf(c) >= 0 && --depth < 0) {
+                end = i;
+                break;
+            }
+        }
+        String line = folded.substring(m.start(), end).strip();
+        return line.length() < folded.strip().length() ? line : null;
+    }
+
+    private static final int LONGEST = 300;
+    /** What closes a note set inside a page: brackets, quotation marks, an HTML comment's end. */
+    private static final String CLOSERS = ")]}）】」』”>";
+    private static final String OPENERS = "([{（【「『“<";
+
     /** True when the text (folded: {@link ObfuscationNormalizer#fold}, the plain reading) speaks to the AI reading it. */
     public static boolean findsFolded(String folded) {
         return LINE.matcher(folded).find();

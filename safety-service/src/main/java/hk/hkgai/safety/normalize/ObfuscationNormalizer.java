@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *       ("點樣hack", "制作 ехрlоѕіvеѕ": {@link CodeSwitch});</li>
  *   <li>{@code romanised}: watched words written in Hanyu Pinyin, alone or between characters ("zenme zuo zhayao",
  *       "zhi裁"), written in characters ({@link RomanisedChinese});</li>
+ *   <li>{@code addressed}: a line inside pasted content that speaks to the AI reading it, on its own
+ *       ({@link EmbeddedInstruction#addressedFolded}), and {@code passage}: the passage a text asks to be
+ *       translated and obeyed, on its own ({@link TranslateAndAnswer#passageFolded});</li>
  *   <li>{@code base64} and {@code hex}: embedded encoded runs that decode to readable UTF-8, decoded;</li>
  *   <li>{@code joined-literals} (and {@code joined-phrases}, with word breaks between the pieces): a payload split
  *       across quoted strings or variables ({@code a="ign"; b="ore previous instructions"; a+b}, {@code p1=點樣 p2=…})
@@ -94,6 +97,10 @@ public final class ObfuscationNormalizer {
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));
         add(views, "unescaped", readingOf(unescaped(text)));
         add(views, "romanised", RomanisedChinese.read(plain));
+        // The line that speaks to the AI, and the passage a text asks to be obeyed, read on their own: a harmful
+        // request in a page's small print or in a third language is diluted by the harmless text around it.
+        add(views, "addressed", EmbeddedInstruction.addressedFolded(plain));
+        add(views, "passage", TranslateAndAnswer.passageFolded(plain));
         add(views, "reversed", REVERSAL_ASKED.matcher(plain).find() ? readingOf(new StringBuilder(text).reverse().toString()) : null);
         add(views, "joined-literals", joinedLiterals(text, false));
         add(views, "joined-phrases", joinedLiterals(text, true));

@@ -39,6 +39,27 @@ public final class TranslateAndAnswer {
     private TranslateAndAnswer() {
     }
 
+    /**
+     * The passage to be obeyed: what follows the request's colon (or, with none, the sentence that holds the
+     * request), or null when the text asks no such thing. The classifier reads it alone, so that a request in a
+     * third language is not averaged with the wrapper around it.
+     */
+    public static String passageFolded(String folded) {
+        java.util.regex.Matcher m = REQUEST.matcher(folded);
+        if (!m.find()) {
+            return null;
+        }
+        int from = -1;
+        for (int i = m.start(); i < folded.length() && from < 0; i++) {
+            char c = folded.charAt(i);
+            if (c == ':' || c == '：' || i >= m.end() && (c == '.' || c == '?' || c == '!' || c == '。' || c == '？' || c == '！')) {
+                from = i + 1;
+            }
+        }
+        String passage = from < 0 ? "" : folded.substring(from).strip();
+        return passage.length() >= 8 ? passage : null;
+    }
+
     /** True when the text (folded: {@link ObfuscationNormalizer#fold}, the plain reading) asks to translate and obey. */
     public static boolean asksFolded(String folded) {
         return REQUEST.matcher(folded).find();
