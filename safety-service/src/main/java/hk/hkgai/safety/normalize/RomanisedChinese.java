@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +38,7 @@ final class RomanisedChinese {
     private static final String[] FINALS = {"iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "van", "ai",
             "ei", "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "ve", "a", "o", "e", "i", "u", "v"};
     /** Every initial with every final: a superset of the ~410 syllables, which costs nothing but a few misreadings. */
-    private static final java.util.Set<String> SYLLABLES = syllableSet();
+    private static final Set<String> SYLLABLES = syllableSet();
     private static final Pattern TOKEN = Pattern.compile("\\p{IsHan}|[a-z]+|\\s+|.", Pattern.DOTALL);
 
     private RomanisedChinese() {
@@ -157,14 +160,14 @@ final class RomanisedChinese {
         return eligible;
     }
 
-    private static java.util.Set<String> syllableSet() {
-        java.util.Set<String> all = new java.util.HashSet<>();
+    private static Set<String> syllableSet() {
+        Set<String> all = new java.util.HashSet<>();
         for (String initial : INITIALS) {
             for (String fin : FINALS) {
                 all.add(initial + fin);
             }
         }
-        return java.util.Set.copyOf(all);
+        return Set.copyOf(all);
     }
 
     private static boolean isLatin(String token) {
@@ -184,17 +187,17 @@ final class RomanisedChinese {
         if (SPLITS.size() > 50_000) {
             SPLITS.clear();
         }
-        return SPLITS.computeIfAbsent(word, w -> java.util.Optional.ofNullable(fewestSyllables(w))).orElse(null);
+        return SPLITS.computeIfAbsent(word, w -> Optional.ofNullable(fewestSyllables(w))).orElse(null);
     }
 
     /** Words already split (a bounded cache: the same few words recur in every text). */
-    private static final Map<String, java.util.Optional<List<String>>> SPLITS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<List<String>>> SPLITS = new ConcurrentHashMap<>();
 
     private static List<String> fewestSyllables(String word) {
         int n = word.length();
         int[] best = new int[n + 1];
         int[] from = new int[n + 1];
-        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        Arrays.fill(best, Integer.MAX_VALUE);
         best[0] = 0;
         for (int i = 0; i < n; i++) {
             if (best[i] == Integer.MAX_VALUE) {
