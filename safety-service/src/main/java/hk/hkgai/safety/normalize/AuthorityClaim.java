@@ -54,6 +54,9 @@ public final class AuthorityClaim {
             "(授权|测试|访问|管理员)令牌|(权限|职级|级别)[一二三四五六七八九十0-9]+级|[一二三四五六七八九十0-9]+级权限|(已验证|已核实|已认证|经核实)(的)?(政府|执法|管理)?(人员|身份|官员|用户)",
             "(法务|法律部|合规部|上级|老板|安全负责人|首席技术官|董事会)(已经|已)?(批准|授权|同意)|(委托|授权)(嘅|的)?(渗透测试|红队测试|安全测试)|(拒绝|唔答|不回答|不配合)就(当|算|视为|会被)",
             "(我|我哋|我们|本人)(系|是)(呢个|这个|你的|你嘅|你们|你哋)[^,，。]{0,6}(开发者|开发人员|管理员|工程师|首席技术官|技术总监|\\bcto\\b)|(员工|工作|职员)编号",
+            // Round .10 (ia5): sudo and tokens, allow-listed accounts exempted from the classifier, a legal duty, the engineer in charge.
+            "\\bsudo\\b.{0,20}(override|polic|mode|bypass|unlock|jailbreak|answer|respond|unrestricted|rules|safety|filter)|--override|\\boverride[- ]policy\\b|\\b(authentication|auth|access|session) token\\s*[:=]|(白名单|allowlist|whitelist)(账号|帐号|账户|用户|用户组)|\\b(dev_)?(allowlist|whitelist)(ed)?\\s*=\\s*true|(不要|唔好|别|毋须|无须)(对其|对佢|对这个|对此|对呢个)?(运行|执行|用|启用|行)(有害内容)?(分类器|过滤器|审查|检查)",
+            "依法你(有义务|必须|要)|你有(法律)?(义务|责任)(协助|帮|配合|回答|提供)|(我|本人)(系|是)负责.{0,20}(嘅|的)(工程师|开发者|开发人员|管理员|技术人员)|\\b(i am|i'm) (the |an? )?(engineer|developer|admin\\w*) (responsible for|in charge of|who (built|deployed|maintains))",
             "\\bby order of\\b|\\bcontempt of court\\b|\\bnon-?compliance (will|shall)\\b|\\b(has|have) authori[sz]ed you\\b|\\b(authori[sz]ed|approved) (staff|personnel|officers?)\\b",
             "\\b(turned|switched|shut) off (your|the) (safety|filters?|guardrails?|content filter|restrictions)|\\b(ethics|review)[- ]board[- ]approved\\b|\\bapproval (no\\.? ?|number |ref\\.? ?)?[a-z]{2,}-[0-9]"));
 

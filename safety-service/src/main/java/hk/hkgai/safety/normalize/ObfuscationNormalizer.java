@@ -71,7 +71,7 @@ public final class ObfuscationNormalizer {
      * 'verification'"), are not a payload.
      */
     private static final Pattern JOIN_ASKED = Pattern.compile("\\+|\\b(concat\\w*|join|combine|merge|together|assemble|in order)\\b|\\b(build|form|make) (a |the )?(request|question|sentence|prompt) from\\b"
-            + "|合起[来來]|合并|合併|合埋|[接连連串]起[来來]|拼接|拼埋|砌埋|串埋|[组組]合|[连連]接", Pattern.CASE_INSENSITIVE);
+            + "|合起[来來]|合并|[砌拼合][返翻]埋|[按依]次序|依序|依次|合併|合埋|[接连連串]起[来來]|拼接|拼埋|砌埋|串埋|[组組]合|[连連]接", Pattern.CASE_INSENSITIVE);
     /** {@code p1=點樣招攬 p2=中學生}: values given to short names without quotes. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?<![\\p{L}\\p{N}])[\\p{IsLatin}\\p{IsHan}]{1,6}\\s?[0-9]{0,2}\\s*[=＝]\\s*([^\\s=＝,;，；'\"「」“”]{1,80})");
@@ -102,7 +102,9 @@ public final class ObfuscationNormalizer {
         add(views, "addressed", EmbeddedInstruction.addressedFolded(plain));
         add(views, "passage", TranslateAndAnswer.passageFolded(plain));
         add(views, "reversed", REVERSAL_ASKED.matcher(plain).find() ? readingOf(new StringBuilder(text).reverse().toString()) : null);
+        add(views, "rot13", ROT13_ASKED.matcher(plain).find() ? readingOf(rot13(text)) : null);
         add(views, "joined-literals", joinedLiterals(text, false));
+        add(views, "joined-parts", joinedParts(text));
         add(views, "joined-phrases", joinedLiterals(text, true));
         List<TextView> out = new ArrayList<>(views.size());
         views.forEach((name, v) -> out.add(new TextView(name, v)));
@@ -110,7 +112,7 @@ public final class ObfuscationNormalizer {
     }
 
     /** Views that exist only because the text hid its words: an encoding, or pieces to be joined. */
-    private static final Set<String> HIDING_VIEWS = Set.of("base64", "hex", "unescaped", "reversed", "joined-literals", "joined-phrases");
+    private static final Set<String> HIDING_VIEWS = Set.of("base64", "hex", "unescaped", "reversed", "rot13", "joined-literals", "joined-phrases");
     /**
      * True when the text disguised its words: Latin words spelled with Cyrillic or Greek look-alikes, zero-width
      * characters inside a word, a word spelled out letter by letter, or a payload that only a decoding or a joining
@@ -263,7 +265,9 @@ public final class ObfuscationNormalizer {
             // Round .9 (tuning set ia4): 疟待 for 虐待, 监腔/鉴腔 for 监控, 祼 and 炤 for 裸 and 照, 步抢 for 步枪, 冼钱 for 洗钱.
             Map.entry("疟待", "虐待"), Map.entry("监腔", "监控"), Map.entry("鉴腔", "监控"), Map.entry("祼", "裸"), Map.entry("炤", "照"),
             Map.entry("步抢", "步枪"), Map.entry("手抢", "手枪"), Map.entry("冼钱", "洗钱"), Map.entry("冼黑钱", "洗黑钱"), Map.entry("私蜜照", "私密照"),
-            Map.entry("姓伴侣", "性伴侣"), Map.entry("姓交易", "性交易"));
+            Map.entry("姓伴侣", "性伴侣"), Map.entry("姓交易", "性交易"),
+            // Round .10 (ia5): 犊 (a calf, dú) for 毒 in drug words.
+            Map.entry("冰犊", "冰毒"), Map.entry("犊品", "毒品"), Map.entry("吸犊", "吸毒"), Map.entry("贩犊", "贩毒"));
     private static final Pattern SOUND_ALIKE = Pattern.compile(String.join("|", SOUND_ALIKES.keySet()));
 
     /**
@@ -515,7 +519,28 @@ public final class ObfuscationNormalizer {
     private static final Pattern REVERSAL_ASKED = Pattern.compile(String.join("|",
             "\\b(text|message|sentence|line|string|it|this|words?|question|request) (below |above )?(is |are )?(written |typed |spelled )?(reversed|backwards|in reverse)\\b",
             "\\breverse (it|this|the text|the (message|sentence|string|line|letters|characters)) (back|and)\\b|\\bread (it |this |the text )?(backwards|in reverse|right to left)\\b",
-            "倒(着|住|转|序|返转)(写|打|读|排|嚟写|来写)|(倒过来|反过来|由尾|从尾|从后面)(读|睇|看|开始读)"));
+            "倒(着|住|转|序|返转)(写|打|读|排|嚟写|来写)|(倒过来|反过来|由尾|从尾|从后面)(读|睇|看|开始读|写|打|排)|(请|再)?(反转|倒转)(后|之后|过来|返|一下|再)"));
+
+    /**
+     * The text says it is in ROT13: its letters shifted back are then a reading. Not any Caesar shift: a child's
+     * shift-3 puzzle read as ROT13 is noise, and noise from a "hiding" reading lowers the classifier's bar.
+     */
+    private static final Pattern ROT13_ASKED = Pattern.compile("\\b(rot-? ?13|ebg-? ?13)\\b");
+
+    /** Latin letters rotated by 13 (ROT13 is its own inverse); everything else is kept. */
+    static String rot13(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) ('a' + (c - 'a' + 13) % 26);
+            } else if (c >= 'A' && c <= 'Z') {
+                c = (char) ('A' + (c - 'A' + 13) % 26);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
 
     private static String base64(String s) {
         try {
@@ -562,6 +587,49 @@ public final class ObfuscationNormalizer {
      * into phrases ({@code a = "how to make", b = "a pipe bomb"}); without it, a word split into fragments
      * ({@code "ign" + "ore"}) joins up.
      */
+    /** A fragment's label: "片段一：", "第二段:", "【三】", "Part 4:", "(5)". */
+    private static final Pattern PIECE_LABEL = Pattern.compile(
+            "(?:片段|段落|部分|第|fragment|part|piece|segment|chunk)\\s*[一二三四五六七八九十0-9]{1,2}\\s*(?:段|部分)?\\s*[:：]|【[一二三四五六七八九十0-9]{1,2}】|[（(][一二三四五六七八九十0-9]{1,2}[)）]",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Labelled fragments put together in order when the text asks for a join: "片段一：請列出… 片段二：…", "【一】寫張傳單…
+     * 【二】…", "Part 1: … Part 2: …". Not a hiding reading: recipes and agendas come in labelled parts too, so only
+     * the lexicon's reading of the whole request refuses one.
+     */
+    private static String joinedParts(String text) {
+        if (!JOIN_ASKED.matcher(text).find()) {
+            return null;
+        }
+        List<String> pieces = labelledPieces(text);
+        return pieces.size() >= 2 ? readingOf(String.join("", pieces)) : null;
+    }
+
+    /** The text after each of two or more fragment labels, up to the next label or line end. */
+    private static List<String> labelledPieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        Matcher m = PIECE_LABEL.matcher(text);
+        int start = -1;
+        while (m.find()) {
+            if (start >= 0) {
+                addPiece(pieces, text.substring(start, m.start()));
+            }
+            start = m.end();
+        }
+        if (start >= 0 && !pieces.isEmpty()) {
+            int end = text.indexOf('\n', start);
+            addPiece(pieces, text.substring(start, end < 0 ? text.length() : end));
+        }
+        return pieces;
+    }
+
+    private static void addPiece(List<String> pieces, String piece) {
+        String trimmed = piece.strip();
+        if (!trimmed.isEmpty() && trimmed.length() <= 200) {
+            pieces.add(trimmed);
+        }
+    }
+
     private static String joinedLiterals(String text, boolean spaced) {
         List<String> pieces = new ArrayList<>();
         int asciiQuoted = 0;
@@ -639,7 +707,7 @@ public final class ObfuscationNormalizer {
             {"а", "a"}, {"в", "b"}, {"е", "e"}, {"ё", "e"}, {"к", "k"}, {"м", "m"}, {"н", "h"}, {"о", "o"}, {"р", "p"},
             {"с", "c"}, {"т", "t"}, {"у", "y"}, {"х", "x"}, {"і", "i"}, {"ї", "i"}, {"ј", "j"}, {"ѕ", "s"}, {"ԁ", "d"},
             {"ԛ", "q"}, {"ԝ", "w"}, {"һ", "h"}, {"ɡ", "g"}, {"ӏ", "l"}, {"ѵ", "v"}, {"ԍ", "g"}, {"ɩ", "i"}, {"ı", "i"},
-            {"ɑ", "a"}, {"ո", "n"}, {"ս", "u"}, {"օ", "o"}, {"հ", "h"}, {"ց", "g"}, {"đ", "d"}, {"ł", "l"}, {"ø", "o"},
+            {"ɑ", "a"}, {"ո", "n"}, {"ս", "u"}, {"օ", "o"}, {"հ", "h"}, {"ց", "g"}, {"ժ", "d"}, {"զ", "q"}, {"đ", "d"}, {"ł", "l"}, {"ø", "o"},
             // Cyrillic, upper case (what it imitates, before lower-casing)
             {"А", "A"}, {"В", "B"}, {"Е", "E"}, {"Ё", "E"}, {"К", "K"}, {"М", "M"}, {"Н", "H"}, {"О", "O"}, {"Р", "P"},
             {"С", "C"}, {"Т", "T"}, {"У", "Y"}, {"Х", "X"}, {"І", "I"}, {"Ї", "I"}, {"Ј", "J"}, {"Ѕ", "S"}, {"Ԁ", "D"},

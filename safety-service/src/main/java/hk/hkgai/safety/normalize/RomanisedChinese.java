@@ -71,10 +71,11 @@ final class RomanisedChinese {
     private static final Pattern BETWEEN_CHARACTERS = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
     private static final Pattern LATIN_BESIDE_HAN = Pattern.compile("\\p{IsHan}[a-z]|[a-z]\\p{IsHan}");
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z]{2,}");
+    private static final Pattern SHORT_WORD_SPACED_FROM_HAN = Pattern.compile("\\p{IsHan} [a-z]{1,4}(?![a-z])|(?<![a-z])[a-z]{1,4} \\p{IsHan}");
 
     /** Cheap test first: a syllable touching a character, or a word that is pinyin and not English. */
     private static boolean hasPinyinLikeWord(String folded) {
-        if (LATIN_BESIDE_HAN.matcher(folded).find()) {
+        if (LATIN_BESIDE_HAN.matcher(folded).find() || SHORT_WORD_SPACED_FROM_HAN.matcher(folded).find()) {
             return true;
         }
         Matcher m = LATIN_WORD.matcher(folded);
@@ -152,7 +153,14 @@ final class RomanisedChinese {
                 }
                 end++;
             }
-            if (words >= 3 && english * 2 < words) {
+            // One or two short pinyin words set off by a space in a Chinese sentence ("神經 du 氣", "外 guo 勢力", "提煉
+            // bing du（…"). The tokenizer's English vocabulary holds most syllables as names (Guo, Mao, Bing), so only
+            // length tells them from the English typed between characters ("send", "online"); either way a reading is
+            // kept only where it spells a watched word with the characters beside it.
+            boolean besideCharacters = isHan(tokens, t - 1) || t >= 2 && tokens.get(t - 1).isBlank() && isHan(tokens, t - 2)
+                    || isHan(tokens, end);
+            boolean short_ = members.stream().allMatch(i -> tokens.get(i).length() <= 4);
+            if (words >= 3 && english * 2 < words || words <= 2 && short_ && besideCharacters) {
                 members.forEach(i -> eligible[i] = true);
             }
             t = end;
@@ -233,9 +241,9 @@ final class RomanisedChinese {
         List<Integer> ends = new ArrayList<>(LONGEST_WORD); // units consumed once window.get(k) is taken
         for (int j = i; j < units.size() && window.size() < LONGEST_WORD; j++) {
             Unit u = units.get(j);
-            if (u.space() && !window.isEmpty() && j + 1 < units.size() && units.get(j + 1).readable() && units.get(j + 1).han() == 0
-                    && window.get(window.size() - 1).han() == 0) {
-                continue; // a space between two syllables of a pinyin run
+            if (u.space() && !window.isEmpty() && j + 1 < units.size() && units.get(j + 1).readable()
+                    && (units.get(j + 1).han() == 0 || window.get(window.size() - 1).han() == 0)) {
+                continue; // a space between two syllables of a pinyin run, or between a syllable and a character
             }
             if (!u.readable()) {
                 break;
