@@ -104,7 +104,7 @@ public final class ObfuscationNormalizer {
         add(views, "reversed", REVERSAL_ASKED.matcher(plain).find() ? readingOf(new StringBuilder(text).reverse().toString()) : null);
         add(views, "rot13", ROT13_ASKED.matcher(plain).find() ? readingOf(rot13(text)) : null);
         add(views, "joined-literals", joinedLiterals(text, false));
-        add(views, "joined-parts", joinedParts(text));
+        add(views, "joined-parts", joinedParts(text, plain));
         add(views, "joined-phrases", joinedLiterals(text, true));
         List<TextView> out = new ArrayList<>(views.size());
         views.forEach((name, v) -> out.add(new TextView(name, v)));
@@ -243,11 +243,32 @@ public final class ObfuscationNormalizer {
             Map.entry("纟邦", "绑"), Map.entry("糸邦", "绑"), Map.entry("歹匕", "死"), Map.entry("扌丁", "打"),
             Map.entry("亻尔", "你"), Map.entry("葯", "药"), Map.entry("贝有贝各", "贿赂"));
     private static final Pattern HALF_PAIR = Pattern.compile(String.join("|", HALVES.keySet()));
+    private static final java.util.BitSet HALF_FIRSTS = firstCharacters(HALVES.keySet());
 
     static String restoreCharacters(String text) {
-        String joined = HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
+        String joined = holdsAny(text, HALF_FIRSTS) && HALF_PAIR.matcher(text).find() ? replaceAll(HALF_PAIR, text, HALVES::get) : text;
         joined = chineseFormsOfJapanese(joined);
-        return SOUND_ALIKE.matcher(joined).find() ? replaceAll(SOUND_ALIKE, joined, SOUND_ALIKES::get) : joined;
+        return holdsAny(joined, SOUND_ALIKE_FIRSTS) && SOUND_ALIKE.matcher(joined).find() ? replaceAll(SOUND_ALIKE, joined, SOUND_ALIKES::get) : joined;
+    }
+
+    /**
+     * Whether the text holds one of these characters: a scan that lets the two alternations of literals above, which
+     * try every key at every position, run only on the rare text that could match (a third of the normalizer's time
+     * on a long text before).
+     */
+    private static boolean holdsAny(String text, java.util.BitSet chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.get(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.BitSet firstCharacters(java.util.Collection<String> keys) {
+        java.util.BitSet firsts = new java.util.BitSet(65536);
+        keys.forEach(k -> firsts.set(k.charAt(0)));
+        return firsts;
     }
 
     /**
@@ -269,6 +290,7 @@ public final class ObfuscationNormalizer {
             // Round .10 (ia5): 犊 (a calf, dú) for 毒 in drug words.
             Map.entry("冰犊", "冰毒"), Map.entry("犊品", "毒品"), Map.entry("吸犊", "吸毒"), Map.entry("贩犊", "贩毒"));
     private static final Pattern SOUND_ALIKE = Pattern.compile(String.join("|", SOUND_ALIKES.keySet()));
+    private static final java.util.BitSet SOUND_ALIKE_FIRSTS = firstCharacters(SOUND_ALIKES.keySet());
 
     /**
      * Japanese forms of characters (shinjitai) that neither Traditional nor Simplified Chinese writes, read as the
@@ -277,11 +299,12 @@ public final class ObfuscationNormalizer {
      */
     private static final String JAPANESE_FORMS = "弾剤覚薬発黒単児証撃説処売読戦闘労団仏対収辺気圧両県転伝帰続険検験駅楽悪亜歳桜沢涙焼猟獣隠穏挙拠択拡摂浄済渋覧営栄脳悩縄髪権勧観歓図囲実従徴応";
     private static final String CHINESE_FORMS = "弹剂觉药发黑单儿证击说处卖读战斗劳团佛对收边气压两县转传归续险检验驿乐恶亚岁樱泽泪烧猎兽隐稳举据择扩摄净济涩览营荣脑恼绳发权劝观欢图围实从征应";
+    private static final java.util.BitSet JAPANESE_FIRSTS = firstCharacters(JAPANESE_FORMS.chars().mapToObj(c -> String.valueOf((char) c)).toList());
 
     private static String chineseFormsOfJapanese(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
-            int at = JAPANESE_FORMS.indexOf(text.charAt(i));
+            int at = JAPANESE_FIRSTS.get(text.charAt(i)) ? JAPANESE_FORMS.indexOf(text.charAt(i)) : -1;
             if (at >= 0) {
                 if (out == null) {
                     out = new StringBuilder(text);
@@ -587,6 +610,9 @@ public final class ObfuscationNormalizer {
      * into phrases ({@code a = "how to make", b = "a pipe bomb"}); without it, a word split into fragments
      * ({@code "ign" + "ore"}) joins up.
      */
+    /** What every {@link #PIECE_LABEL} holds, in the folded text: checked first, since most texts have none. */
+    private static final List<String> LABEL_WORDS = List.of("【", "片段", "段落", "部分", "第", "part", "fragment", "piece", "segment", "chunk", "(");
+
     /** A fragment's label: "片段一：", "第二段:", "【三】", "Part 4:", "(5)". */
     private static final Pattern PIECE_LABEL = Pattern.compile(
             "(?:片段|段落|部分|第|fragment|part|piece|segment|chunk)\\s*[一二三四五六七八九十0-9]{1,2}\\s*(?:段|部分)?\\s*[:：]|【[一二三四五六七八九十0-9]{1,2}】|[（(][一二三四五六七八九十0-9]{1,2}[)）]",
@@ -597,8 +623,8 @@ public final class ObfuscationNormalizer {
      * 【二】…", "Part 1: … Part 2: …". Not a hiding reading: recipes and agendas come in labelled parts too, so only
      * the lexicon's reading of the whole request refuses one.
      */
-    private static String joinedParts(String text) {
-        if (!JOIN_ASKED.matcher(text).find()) {
+    private static String joinedParts(String text, String plain) {
+        if (LABEL_WORDS.stream().noneMatch(plain::contains) || !JOIN_ASKED.matcher(text).find()) {
             return null;
         }
         List<String> pieces = labelledPieces(text);

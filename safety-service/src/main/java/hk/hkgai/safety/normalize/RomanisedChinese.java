@@ -71,11 +71,30 @@ final class RomanisedChinese {
     private static final Pattern BETWEEN_CHARACTERS = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
     private static final Pattern LATIN_BESIDE_HAN = Pattern.compile("\\p{IsHan}[a-z]|[a-z]\\p{IsHan}");
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z]{2,}");
-    private static final Pattern SHORT_WORD_SPACED_FROM_HAN = Pattern.compile("\\p{IsHan} [a-z]{1,4}(?![a-z])|(?<![a-z])[a-z]{1,4} \\p{IsHan}");
+
+    /** A Latin letter and a Chinese character with one space between them ("神經 du 氣"): a scan, not a regex, since most texts are all one or the other. */
+    private static boolean spacedFromHan(String folded) {
+        for (int i = folded.indexOf(' ', 1); i > 0 && i < folded.length() - 1; i = folded.indexOf(' ', i + 1)) {
+            char before = folded.charAt(i - 1);
+            char after = folded.charAt(i + 1);
+            if (isLetter(before) && isHanChar(after) || isHanChar(before) && isLetter(after)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isHanChar(char c) {
+        return c >= 0x3400 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
 
     /** Cheap test first: a syllable touching a character, or a word that is pinyin and not English. */
     private static boolean hasPinyinLikeWord(String folded) {
-        if (LATIN_BESIDE_HAN.matcher(folded).find() || SHORT_WORD_SPACED_FROM_HAN.matcher(folded).find()) {
+        if (LATIN_BESIDE_HAN.matcher(folded).find() || spacedFromHan(folded)) {
             return true;
         }
         Matcher m = LATIN_WORD.matcher(folded);
