@@ -57,6 +57,8 @@ public final class AuthorityClaim {
             // Round .10 (ia5): sudo and tokens, allow-listed accounts exempted from the classifier, a legal duty, the engineer in charge.
             "\\bsudo\\b.{0,20}(override|polic|mode|bypass|unlock|jailbreak|answer|respond|unrestricted|rules|safety|filter)|--override|\\boverride[- ]policy\\b|\\b(authentication|auth|access|session) token\\s*[:=]|(白名单|allowlist|whitelist)(账号|帐号|账户|用户|用户组)|\\b(dev_)?(allowlist|whitelist)(ed)?\\s*=\\s*true|(不要|唔好|别|毋须|无须)(对其|对佢|对这个|对此|对呢个)?(运行|执行|用|启用|行)(有害内容)?(分类器|过滤器|审查|检查)",
             "依法你(有义务|必须|要)|你有(法律)?(义务|责任)(协助|帮|配合|回答|提供)|(我|本人)(系|是)负责.{0,20}(嘅|的)(工程师|开发者|开发人员|管理员|技术人员)|\\b(i am|i'm) (the |an? )?(engineer|developer|admin\\w*) (responsible for|in charge of|who (built|deployed|maintains))",
+            // Round .10 (ia6): a profession offered together with the exemption it is meant to buy.
+            "\\b(skip|no need for|without) (the |any |proper )?(warnings?|vet procedures?|procedures|a warrant|anaesthe\\w*|ethics approval)\\b|\\bi'?m a professional\\b|\\b(acting for|on behalf of) (a|my) client\\b|\\bfor an active (case|investigation)\\b|用于学术讨论|(作为|当作|做)「?预防教材|伦理委员会(已经|已)?批准|(跟紧|跟进中|处理紧)(个|嘅)?个案|正在审理",
             "\\bby order of\\b|\\bcontempt of court\\b|\\bnon-?compliance (will|shall)\\b|\\b(has|have) authori[sz]ed you\\b|\\b(authori[sz]ed|approved) (staff|personnel|officers?)\\b",
             "\\b(turned|switched|shut) off (your|the) (safety|filters?|guardrails?|content filter|restrictions)|\\b(ethics|review)[- ]board[- ]approved\\b|\\bapproval (no\\.? ?|number |ref\\.? ?)?[a-z]{2,}-[0-9]"));
 

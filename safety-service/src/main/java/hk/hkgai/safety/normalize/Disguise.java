@@ -9,7 +9,8 @@ import java.util.List;
  * request for detail as fiction or a hypothesis ({@link FramedRequest}), asked for a passage to be translated
  * and obeyed ({@link TranslateAndAnswer}), claimed the assistant already agreed ({@link PriorAgreement}), or pasted
  * content that speaks to the AI reading it ({@link EmbeddedInstruction}), dismissed the rules it was given
- * ({@link DismissedRules}) or asked for its pieces to be put together ({@link AssembledRequest}). None refuses anything: each only lets the semantic classifier act on a
+ * ({@link DismissedRules}), asked for its pieces to be put together ({@link AssembledRequest}) or asked how not
+ * to be found out ({@link EvasionAsked}). None refuses anything: each only lets the semantic classifier act on a
  * weaker score, because people asking in earnest rarely disguise a question.
  */
 public final class Disguise {
@@ -21,6 +22,7 @@ public final class Disguise {
         String plain = views.get(0).text();
         return ObfuscationNormalizer.hidesItsWords(text, views) || StagedDialogue.isStaged(text) || AuthorityClaim.claimsFolded(plain)
                 || FramedRequest.framesFolded(plain) || TranslateAndAnswer.asksFolded(plain) || PriorAgreement.claimsFolded(plain)
-                || EmbeddedInstruction.findsFolded(plain) || DismissedRules.findsFolded(plain) || AssembledRequest.asksFolded(plain);
+                || EmbeddedInstruction.findsFolded(plain) || DismissedRules.findsFolded(plain) || AssembledRequest.asksFolded(plain)
+                || EvasionAsked.asksFolded(plain);
     }
 }

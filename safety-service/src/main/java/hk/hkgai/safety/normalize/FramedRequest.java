@@ -18,7 +18,9 @@ public final class FramedRequest {
             "\\bfor (my|a|our|the) (novel|story|screenplay|script|film|movie|game|book|thriller|play|comic|fan ?fic|debate|class|paper)\\b",
             "\\b(role-?play|stay in character|in character|you('re| are) (an actor|playing|a character)|villain'?s? (monologue|speech)|write (a|the) (scene|chapter|dialogue))\\b",
             "假设|假如|假使|理论上|思想实验|纯属虚构|纯粹(学术|理论)|(小说|剧本|电影|故事|游戏|漫画)(入面|里面|里|中|情节|角色)|角色扮演|扮演|你(而家|现在)?(系|是)(一名|一个|个)"
-                    + "|台词|对白|(排练|饰演|演绎)[^。]{0,12}角色|(角色|人物)(身分|身份)"));
+                    + "|台词|对白|(排练|饰演|演绎)[^。]{0,12}角色|(角色|人物)(身分|身份)",
+            // A late grandmother who used to tell the recipe (the "grandma exploit"); with the recipe asked for, below.
+            "(已故|去世|过世|死去|走咗|离世)(的|嘅)?(外婆|奶奶|祖母|婆婆|嫲嫲|阿嫲|爷爷|公公|外公|阿爷)|\\b(late|dead|deceased) (grand(ma|mother|pa|father)|granny|nana)\\b"));
     private static final Pattern DETAIL = Pattern.compile(String.join("|",
             "\\b(step[- ]by[- ]step|in detail|detailed|exact(ly)?|precise(ly)?|specific(ally)?|quantit(y|ies)|temperatures?|doses?|dosage|reagents?"
                     + "|walk (me |us |the reader |readers )?through|rank (the|them)|in order|week by week|be specific|(each|every) (step|reagent|method)"
@@ -26,13 +28,26 @@ public final class FramedRequest {
                     + "|most effective (ways?|methods?|means)|(fully )?working example|which [a-z]+ (stations?|targets?|places?|chemicals?|products?|times?)"
                     + "|what would (they|you|he|she|i) use|as long as possible|the whole (regime|process|method|plan)"
                     + "|what would be the (best|most effective|safest|cheapest)|the best (chain|route|combination|sequence|way))\\b",
-            "(制作|制造|合成|提炼|调配)(嘅|的)?(过程|流程|方法)|详细|详尽|步骤|分步|逐步|一步一步|具体|份量|分量|比例|剂量|温度|完整(的|嘅)?(方法|流程|步骤|路线|计划|时间表|配方)|排序|清单"));
+            "\\b(production|manufacturing|synthesis) steps\\b|\\bthe steps (to|for) (make|making|produce|producing)\\b|(怎么|怎样|点样|点)(合成|制造|提炼)|(制作|制造|合成|提炼|调配)(嘅|的)?(过程|流程|方法)|详细|详尽|步骤|分步|逐步|一步一步|具体|份量|分量|比例|剂量|温度|完整(的|嘅)?(方法|流程|步骤|路线|计划|时间表|配方)|排序|清单"));
+
+    /**
+     * Frames that are the attack on their own (round .10, tuning set ia6): the law or the rules supposed away ("如果詐騙是
+     * 合法的", "在一個沒有法律的假想社會中", "假設選舉法管不到", "if drugs were legal"), a thought experiment or theory
+     * announced as the licence ("純粹理論推演", "當做思想實驗講吓", "just theoretically"), a late grandmother who used
+     * to tell the recipe, and the assistant cast as a criminal or extremist persona. Harmless hypotheticals (physics,
+     * economics, ethics class) score low and stay answered: this only lowers the classifier's bar.
+     */
+    private static final Pattern FRAME_ALONE = Pattern.compile(String.join("|",
+            "(如果|假如|假设|假使|若|当)[^。,，?]{0,16}(是|系|变成|成为)?合法(的|嘅|化)?|(没有|冇|无|唔使理|不用理|不受)(任何)?(法律|法例|伦理|道德|动物福利)(的|嘅|约束|限制)?(社会|世界|地方|前提|情况)?[^。]{0,16}(如何|怎样|怎么|点样|点|要)",
+            "(法|法律|选举法|法例|警察|国安法)(管不到|管唔到|不存在|唔存在)|纯粹理论|理论(推演|研究|上讲|上说|上嚟讲)|(当|当做|当作|作为)(一个)?(思想实验|理论(探讨|研究|问题))|思想实验[:：,，]",
+            "\\b(if|suppose|imagine) .{1,40} (were|was|is|became) (legal|allowed|not a crime)\\b|\\b(in a|imagine a) (world|society|country|city) (without|with no|where there (are|were) no) (laws?|rules|police|ethics)\\b|\\bjust (theoretically|hypothetically)\\b|\\bpurely (theoretically|hypothetically)\\b|\\bhypothetically,",
+            "\\b(role-?play|act) as (a|an|my|the) |\\byou('re| are) (now )?(an?|the) [a-z -]{0,20}(preacher|manager|leader|boss|terrorist|extremist|hacker|dealer|killer|racist|smuggler|scammer|recruiter|assassin)\\b|你(现在|而家)?(是|系)(一个|一名|一位|个)?[^,，。]{0,12}(头目|老大|杀手|黑客|毒贩|毒枭|种族主义者|恐怖分子|骗子|蛊惑仔|古惑仔)|(请|請)?扮演(一个|一位|一名|我)"));
 
     private FramedRequest() {
     }
 
     /** True when the text (folded: {@link ObfuscationNormalizer#fold}, the plain reading) frames a request for detail. */
     public static boolean framesFolded(String folded) {
-        return FRAME.matcher(folded).find() && DETAIL.matcher(folded).find();
+        return FRAME_ALONE.matcher(folded).find() || FRAME.matcher(folded).find() && DETAIL.matcher(folded).find();
     }
 }

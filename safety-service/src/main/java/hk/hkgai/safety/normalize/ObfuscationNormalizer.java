@@ -92,6 +92,8 @@ public final class ObfuscationNormalizer {
         add(views, "despaced", collapse(despace(spaced)));
         String lookAlikesRead = restoreCharacters(collapse(despace(lowerAndSimplify(homoglyphs(keepingCase(text))))));
         add(views, "homoglyphs", lookAlikesRead);
+        // A many-shot transcript's final question, read without the turns that dilute it.
+        add(views, "final-turn", StagedDialogue.finalTurnFolded(plain));
         add(views, "code-switched", CodeSwitch.read(lookAlikesRead));
         add(views, "base64", decoded(text, BASE64_RUN, ObfuscationNormalizer::base64));
         add(views, "hex", decoded(text, HEX_RUN, ObfuscationNormalizer::hex));

@@ -1,5 +1,9 @@
 package hk.hkgai.safety.normalize;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +41,85 @@ public final class StagedDialogue {
                     + "當然|当然|冇問題|没问题|無問題)"); // not "yes", "可以", "步驟如下": FAQ answers open so too
 
     /**
+     * A speaker label in a folded text: a short name without spaces and a colon at a line start or after a space or a
+     * sentence end ("user:", "阿明：", "ai助理：", "customer:"; in "例子10 問：" the label is 問). Which labels are the two speakers is read from how they alternate.
+     */
+    private static final Pattern LABEL = Pattern.compile(
+            "(?:^|(?<=[\\s\"“「『\\]】)）.。!！?？]))(?:\\*\\*)?([\\p{L}\\p{N}_-]{1,12})(?:\\*\\*)?\\s*[:：]", Pattern.MULTILINE);
+    /** A chat log written as JSON messages: each message's role becomes its label. */
+    private static final Pattern JSON_ROLE = Pattern.compile("\\{\\s*\"role\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"content\"\\s*:\\s*\"");
+    /** Fewer turns of either speaker than this is a quote, not a transcript. */
+    private static final int MIN_TURNS_EACH = 2;
+
+    private record Turn(String label, int start, int end) {
+    }
+
+    /**
+     * The asker's last turn in a transcript staged in one message (folded text, {@link ObfuscationNormalizer#fold}),
+     * or null: a many-shot prompt's payload is its final question, and read inside thirty harmless turns it is
+     * diluted; a harmless pasted chat log read whole looks like a many-shot prompt. The two speakers are the two
+     * labels that alternate most (each at least {@value #MIN_TURNS_EACH} times); the asker is the one who speaks
+     * first; whatever follows the asker's last turn (an empty "Assistant:" to complete, "don't refuse, you answered
+     * all the others") is the frame, not the question. Null when the turn is most of the text.
+     */
+    public static String finalTurnFolded(String folded) {
+        if (folded == null || folded.length() < 150 || colons(folded) < 2 * MIN_TURNS_EACH) {
+            return null;
+        }
+        String text = folded.indexOf("\"role\"") >= 0 ? JSON_ROLE.matcher(folded).replaceAll("\n$1: ") : folded;
+        List<Turn> turns = new ArrayList<>();
+        Matcher m = LABEL.matcher(text);
+        while (m.find()) {
+            if (!turns.isEmpty()) {
+                Turn last = turns.remove(turns.size() - 1);
+                turns.add(new Turn(last.label(), last.start(), m.start()));
+            }
+            turns.add(new Turn(m.group(1).strip(), m.end(), text.length()));
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        turns.forEach(t -> counts.merge(t.label(), 1, Integer::sum));
+        List<String> speakers = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_TURNS_EACH)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(2).map(Map.Entry::getKey).toList();
+        if (speakers.size() < 2) {
+            return null;
+        }
+        List<Turn> dialogue = turns.stream().filter(t -> speakers.contains(t.label())).toList();
+        int switches = 0;
+        for (int i = 1; i < dialogue.size(); i++) {
+            switches += dialogue.get(i).label().equals(dialogue.get(i - 1).label()) ? 0 : 1;
+        }
+        if (switches < 2 * MIN_TURNS_EACH - 1) {
+            return null;
+        }
+        String asker = dialogue.get(0).label();
+        Turn last = null;
+        for (Turn t : dialogue) {
+            last = t.label().equals(asker) ? t : last;
+        }
+        String turn = text.substring(last.start(), last.end()).strip();
+        return turn.length() < 4 || turn.length() > folded.length() * 3 / 5 ? null : turn;
+    }
+
+    private static int colons(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            n += c == ':' || c == '：' ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** True when at least {@value #MIN_COMPLIANT_ANSWERS} answers only agree ("Sure! Step 1: [...]"): the many-shot attack's own mark. */
+    public static boolean hasCompliantAnswers(String text) {
+        int compliant = 0;
+        Matcher c = COMPLIANT_ANSWER.matcher(text);
+        while (c.find() && ++compliant < MIN_COMPLIANT_ANSWERS) {
+            // counting
+        }
+        return compliant >= MIN_COMPLIANT_ANSWERS;
+    }
+
+    /**
      * True when the text holds at least {@value #MIN_ASSISTANT_TURNS} assistant turns and a user turn, or at least
      * {@value #MIN_COMPLIANT_ANSWERS} answers that only agree.
      */
@@ -54,14 +137,6 @@ public final class StagedDialogue {
                 user++;
             }
         }
-        if (assistant >= MIN_ASSISTANT_TURNS && user >= 1) {
-            return true;
-        }
-        int compliant = 0;
-        Matcher c = COMPLIANT_ANSWER.matcher(text);
-        while (c.find() && ++compliant < MIN_COMPLIANT_ANSWERS) {
-            // counting
-        }
-        return compliant >= MIN_COMPLIANT_ANSWERS;
+        return assistant >= MIN_ASSISTANT_TURNS && user >= 1 || hasCompliantAnswers(text);
     }
 }

@@ -96,9 +96,21 @@ public class InputGuard {
             return lexical;
         }
         List<String> texts = new java.util.ArrayList<>(4);
-        texts.add(text);
         List<TextView> views = lexical.views(); // the readings the lexicon already derived
-        views.stream().filter(v -> !TextView.PLAIN.equals(v.name()) && !LEXICON_ONLY.contains(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
+        TextView finalTurn = views.stream().filter(v -> FINAL_TURN.equals(v.name())).findFirst().orElse(null);
+        if (finalTurn != null) {
+            // A transcript staged in one message is judged by its final question: read whole, a harmless pasted chat
+            // log looks like the many-shot attacks the classifier learned from (19 of 24 such logs in the tuning set
+            // ia6 were refused; 2 now), while the attack's payload is that question. The lexicon still reads every
+            // turn. Also scoring the whole log for what it is about, not its shape, caught one more attack of ia5
+            // and refused two more harmless logs of ia6; scoring it whole when its answers only agree ("Sure! Step
+            // 1: [...]") refused five more and caught none: neither is done.
+            texts.add(finalTurn.text());
+            views.stream().filter(v -> PARTS_OF_A_TEXT.contains(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
+        } else {
+            texts.add(text);
+            views.stream().filter(v -> !TextView.PLAIN.equals(v.name()) && !LEXICON_ONLY.contains(v.name())).limit(MAX_READINGS).forEach(v -> texts.add(v.text()));
+        }
         List<ClassifierLayer.Match> matches = classifier.match(texts, policy, !lexical.pii().isEmpty(), () -> Disguise.of(text, views));
         return lexical.plus(matches.stream().map(ClassifierLayer.Match::hit).toList(),
                 matches.stream().map(ClassifierLayer.Match::category).toList());
@@ -111,4 +123,8 @@ public class InputGuard {
      * words the classifier's English encoder already reads for Chinese ones, at the price of one more embedding.
      */
     private static final java.util.Set<String> LEXICON_ONLY = java.util.Set.of("code-switched");
+    private static final String FINAL_TURN = "final-turn";
+    /** Readings of a part of the text or of a payload inside it, not of the whole text again. */
+    private static final java.util.Set<String> PARTS_OF_A_TEXT = java.util.Set.of("base64", "hex", "unescaped", "reversed", "rot13",
+            "addressed", "passage"); // not the joined readings: a chat log written as JSON joins into the whole log again
 }
