@@ -34,6 +34,8 @@ public final class DismissedRules {
             "\\b(guidelines|rules|content policy|policies|restrictions|filters?) (are|is|have been|has been) (temporarily )?(suspended|lifted|paused|waived)\\b|\\b(suspension|suspending|suspend|waiver|waiving|lifting) of (the |all |your )?(content |safety )?(guidelines|rules|policy|policies|restrictions|filters?)\\b",
             "(暂停|暂时停止|停止执行|解除|豁免|撤销|停用)(所有|全部)?(内容|安全)(规范|守则|准则|规则|审查|过滤)|(规则|规矩|准则|守则|指示)咪理(佢|它|佢哋)|(别|不要|唔好|不用|唔使)(管|理)(你|你的|你嘅)(那些|啲|呢啲|的)?(准则|守则|规则|规矩|指示|指令|限制|原则)|(不用|不要|别|唔使|唔好)(管|理)(上面|之前|前面|头先)(说了|讲咗|写了|写咗|讲了)(什么|咩|乜)",
             "(条条框框|规矩|规则|限制)(都|全部)?(不算数|唔算数|唔作数|不作数)|就当你(今天|今日)?(休假|放假|下班|收工)|放开(聊|倾|讲)",
+            // Round .10 (ia7): the "evil twin", the assistant persona dropped, the rules said to have been a test, rules relaxed "just for us".
+            "\\bevil twin\\b|邪恶(的|嘅)?(双胞胎|孪生|分身)|\\bdrop (the|your) (assistant )?persona\\b|\\b(rules|guidelines|instructions)\\b[^.]{0,40}\\b(were|was) (just )?(a )?test( prompt)?\\b|(规则|规矩|指示|守则)[^。]{0,10}(只是|只系|其实是|其实系)(一个)?测试|放宽(一下)?(平时的|平时嘅|你的|你嘅)?(规矩|规则|限制)",
             "(从不|从来不|永远不|唔会|不会|绝不)拒绝|(冇|没有|无|不受)(任何)?(道德|底线|道德底线|限制|审查|规则)(嘅|的)(ai|助手|助理|机械人|机器人|模型|角色|化学家|黑客)|乜都肯(写|讲|答|做)|什么都肯(写|说|答|做)"));
 
     private DismissedRules() {

@@ -33,15 +33,16 @@ public final class FramedRequest {
     /**
      * Frames that are the attack on their own (round .10, tuning set ia6): the law or the rules supposed away ("如果詐騙是
      * 合法的", "在一個沒有法律的假想社會中", "假設選舉法管不到", "if drugs were legal"), a thought experiment or theory
-     * announced as the licence ("純粹理論推演", "當做思想實驗講吓", "just theoretically"), a late grandmother who used
+     * announced as the licence ("純粹理論推演", "當做思想實驗講吓", "just theoretically"; not a bare "thought experiment:", which opens the
+     * trolley problem and Rawls' veil as often), a late grandmother who used
      * to tell the recipe, and the assistant cast as a criminal or extremist persona. Harmless hypotheticals (physics,
      * economics, ethics class) score low and stay answered: this only lowers the classifier's bar.
      */
     private static final Pattern FRAME_ALONE = Pattern.compile(String.join("|",
             "(如果|假如|假设|假使|若|当)[^。,，?]{0,16}(是|系|变成|成为)?合法(的|嘅|化)?|(没有|冇|无|唔使理|不用理|不受)(任何)?(法律|法例|伦理|道德|动物福利)(的|嘅|约束|限制)?(社会|世界|地方|前提|情况)?[^。]{0,16}(如何|怎样|怎么|点样|点|要)",
-            "(法|法律|选举法|法例|警察|国安法)(管不到|管唔到|不存在|唔存在)|纯粹理论|理论(推演|研究|上讲|上说|上嚟讲)|(当|当做|当作|作为)(一个)?(思想实验|理论(探讨|研究|问题))|思想实验[:：,，]",
-            "\\b(if|suppose|imagine) .{1,40} (were|was|is|became) (legal|allowed|not a crime)\\b|\\b(in a|imagine a) (world|society|country|city) (without|with no|where there (are|were) no) (laws?|rules|police|ethics)\\b|\\bjust (theoretically|hypothetically)\\b|\\bpurely (theoretically|hypothetically)\\b|\\bhypothetically,",
-            "\\b(role-?play|act) as (a|an|my|the) |\\byou('re| are) (now )?(an?|the) [a-z -]{0,20}(preacher|manager|leader|boss|terrorist|extremist|hacker|dealer|killer|racist|smuggler|scammer|recruiter|assassin)\\b|你(现在|而家)?(是|系)(一个|一名|一位|个)?[^,，。]{0,12}(头目|老大|杀手|黑客|毒贩|毒枭|种族主义者|恐怖分子|骗子|蛊惑仔|古惑仔)|(请|請)?扮演(一个|一位|一名|我)"));
+            "(法|法律|选举法|法例|警察|国安法)(管不到|管唔到|不存在|唔存在)|纯粹理论|理论(推演|研究|上讲|上说|上嚟讲)|(当|当做|当作|作为)(一个)?(思想实验|理论(探讨|研究|问题))",
+            "\\b(purely )?as an academic exercise\\b|\\bwhat if,? hypothetically\\b|(当|当系|当是|当做|当作)(思考|思想)实验|就当(是)?假设|纯粹假设|\\b(if|suppose|imagine) .{1,40} (were|was|is|became) (legal|allowed|not a crime)\\b|\\b(in a|imagine a) (world|society|country|city) (without|with no|where there (are|were) no) (laws?|rules|police|ethics)\\b|\\bjust (theoretically|hypothetically)\\b|\\bpurely (theoretically|hypothetically)\\b|\\bhypothetically,",
+            "\\b(role-?play|act) as (a|an|my|the) |\\byou('re| are) (now )?(an?|the) [a-z -]{0,20}(preacher|manager|leader|boss|head|commander|propagandist|terrorist|extremist|hacker|dealer|killer|racist|smuggler|scammer|recruiter|assassin)\\b|\\bplay (a|an) [0-9a-z -]{0,20}(propagandist|preacher|terrorist|extremist|racist|dealer|killer|scammer|recruiter)\\b|你(现在|而家)?(是|系)(一个|一名|一位|个)?[^,，。]{0,12}(头目|老大|杀手|黑客|毒贩|毒枭|种族主义者|恐怖分子|骗子|蛊惑仔|古惑仔)|(请|請)?扮演(一个|一位|一名|我)"));
 
     private FramedRequest() {
     }

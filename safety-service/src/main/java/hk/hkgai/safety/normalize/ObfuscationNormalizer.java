@@ -77,7 +77,7 @@ public final class ObfuscationNormalizer {
             "(?<![\\p{L}\\p{N}])[\\p{IsLatin}\\p{IsHan}]{1,6}\\s?[0-9]{0,2}\\s*[=＝]\\s*([^\\s=＝,;，；'\"「」“”]{1,80})");
     /** A word of Latin letters with digits or symbols standing in for some ("1gn0r3", "!nst@gram", "$7a8"). */
     private static final Pattern WORD_WITH_SUBSTITUTES = Pattern.compile(
-            "(?:[0-9@$]|!(?=[\\p{IsLatin}0-9]))*+\\p{IsLatin}(?:[\\p{IsLatin}0-9@$]|!(?=[\\p{IsLatin}0-9]))*+");
+            "(?:[0-9@$]|[!|](?=[\\p{IsLatin}0-9]))*+\\p{IsLatin}(?:[\\p{IsLatin}0-9@$]|[!|](?=[\\p{IsLatin}0-9]))*+");
     private static final int MAX_DECODED = 4;
 
     private ObfuscationNormalizer() {
@@ -124,6 +124,7 @@ public final class ObfuscationNormalizer {
      */
     public static boolean hidesItsWords(String text, List<TextView> views) {
         return mixesLookAlikesIntoLatinWord(text) || STYLED_WORD.matcher(text).find() || INVISIBLE_INSIDE_WORD.matcher(text).find() || SPELLED_OUT.matcher(text).find()
+                || leetWords(text) >= MIN_LEET_WORDS
                 || views.stream().anyMatch(v -> HIDING_VIEWS.contains(v.name()) && !isData(v.text()));
     }
 
@@ -411,8 +412,22 @@ public final class ObfuscationNormalizer {
         return java.text.Normalizer.normalize(stripped, java.text.Normalizer.Form.NFC);
     }
 
+    /** Words spelled with digits or symbols for letters that read as English words: two or more hide a request ("h0w d0 i b34t"). */
+    private static final int MIN_LEET_WORDS = 2;
+
+    /** How many words (up to {@value #MIN_LEET_WORDS}) have a substitute between letters and read as an English word ("b34t", "c4ught"; not "gr8", "mp3"). */
+    static int leetWords(String text) {
+        int n = 0;
+        Matcher m = WORD_WITH_SUBSTITUTES.matcher(text);
+        while (m.find() && n < MIN_LEET_WORDS) {
+            String w = m.group();
+            n += SANDWICHED.matcher(w).find() && knownReading(w) != null ? 1 : 0;
+        }
+        return n;
+    }
+
     /** A digit or symbol between two letters marks a disguised word ("1gn0r3", "j@il"); "15am" or "A1" is not one. */
-    private static final Pattern SANDWICHED = Pattern.compile("\\p{IsLatin}[0-9@$!]+\\p{IsLatin}");
+    private static final Pattern SANDWICHED = Pattern.compile("\\p{IsLatin}[0-9@$!|]+\\p{IsLatin}");
     private static final Pattern LETTER = Pattern.compile("\\p{IsLatin}");
 
     /**
@@ -446,7 +461,7 @@ public final class ObfuscationNormalizer {
     /** What each digit or symbol may stand for, the likelier letter first ("1" is an i in "1gnore", an l in "k1ll"). */
     private static final Map<Character, String> SUBSTITUTES = Map.ofEntries(Map.entry('0', "o"), Map.entry('1', "il"),
             Map.entry('!', "il"), Map.entry('8', "b"), Map.entry('9', "g"), Map.entry('3', "e"), Map.entry('4', "a"),
-            Map.entry('@', "a"), Map.entry('5', "s"), Map.entry('$', "s"), Map.entry('7', "t"));
+            Map.entry('@', "a"), Map.entry('5', "s"), Map.entry('$', "s"), Map.entry('7', "t"), Map.entry('|', "li"));
     private static final int MAX_READINGS_OF_A_WORD = 64;
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
             "[0-9]+(am|pm|kg|km|cm|mm|ml|hr|hrs|min|mins|mb|gb|tb|kb|k|g|m|s|th|st|nd|rd|p|x|fps|hz|w|v|mg|lb|lbs)", Pattern.CASE_INSENSITIVE);

@@ -57,9 +57,8 @@ public final class StagedDialogue {
     /**
      * The asker's last turn in a transcript staged in one message (folded text, {@link ObfuscationNormalizer#fold}),
      * or null: a many-shot prompt's payload is its final question, and read inside thirty harmless turns it is
-     * diluted; a harmless pasted chat log read whole looks like a many-shot prompt. The two speakers are the two
-     * labels that alternate most (each at least {@value #MIN_TURNS_EACH} times); the asker is the one who speaks
-     * first; whatever follows the asker's last turn (an empty "Assistant:" to complete, "don't refuse, you answered
+     * diluted; a harmless pasted chat log read whole looks like a many-shot prompt. Of the two busiest labels (each at
+     * least {@value #MIN_TURNS_EACH} times) the one that speaks later answers, and every other label asks; whatever follows the asker's last turn (an empty "Assistant:" to complete, "don't refuse, you answered
      * all the others") is the frame, not the question. Null when the turn is most of the text.
      */
     public static String finalTurnFolded(String folded) {
@@ -78,26 +77,45 @@ public final class StagedDialogue {
         }
         Map<String, Integer> counts = new HashMap<>();
         turns.forEach(t -> counts.merge(t.label(), 1, Integer::sum));
-        List<String> speakers = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_TURNS_EACH)
+        List<String> top = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_TURNS_EACH)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(2).map(Map.Entry::getKey).toList();
-        if (speakers.size() < 2) {
+        if (top.size() < 2) {
             return null;
         }
-        List<Turn> dialogue = turns.stream().filter(t -> speakers.contains(t.label())).toList();
+        // Of the two busiest labels, the one that speaks later answers; every other label asks (a forum thread has
+        // many askers and one "AI_Helper"). The first turn before any answer is a preamble ("Thread: …").
+        int first0 = firstIndex(turns, top.get(0));
+        int first1 = firstIndex(turns, top.get(1));
+        String answerer = first0 > first1 ? top.get(0) : top.get(1);
+        int start = Math.max(0, Math.min(first0, first1));
+        List<Turn> dialogue = turns.subList(start, turns.size());
         int switches = 0;
-        for (int i = 1; i < dialogue.size(); i++) {
-            switches += dialogue.get(i).label().equals(dialogue.get(i - 1).label()) ? 0 : 1;
-        }
-        if (switches < 2 * MIN_TURNS_EACH - 1) {
-            return null;
-        }
-        String asker = dialogue.get(0).label();
+        int asked = 0;
         Turn last = null;
-        for (Turn t : dialogue) {
-            last = t.label().equals(asker) ? t : last;
+        for (int i = 0; i < dialogue.size(); i++) {
+            boolean answers = dialogue.get(i).label().equals(answerer);
+            if (i > 0 && answers != dialogue.get(i - 1).label().equals(answerer)) {
+                switches++;
+            }
+            if (!answers) {
+                asked++;
+                last = dialogue.get(i);
+            }
+        }
+        if (switches < 2 * MIN_TURNS_EACH - 1 || asked < MIN_TURNS_EACH || last == null) {
+            return null;
         }
         String turn = text.substring(last.start(), last.end()).strip();
         return turn.length() < 4 || turn.length() > folded.length() * 3 / 5 ? null : turn;
+    }
+
+    private static int firstIndex(List<Turn> turns, String label) {
+        for (int i = 0; i < turns.size(); i++) {
+            if (turns.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int colons(String text) {
