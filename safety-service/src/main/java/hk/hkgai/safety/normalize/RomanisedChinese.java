@@ -178,8 +178,8 @@ final class RomanisedChinese {
             // kept only where it spells a watched word with the characters beside it.
             boolean besideCharacters = isHan(tokens, t - 1) || t >= 2 && tokens.get(t - 1).isBlank() && isHan(tokens, t - 2)
                     || isHan(tokens, end);
-            boolean short_ = members.stream().allMatch(i -> tokens.get(i).length() <= 4);
-            if (words >= 3 && english * 2 < words || words <= 2 && short_ && besideCharacters) {
+            boolean allShort = members.stream().allMatch(i -> tokens.get(i).length() <= 4);
+            if (words >= 3 && english * 2 < words || words <= 2 && allShort && besideCharacters) {
                 members.forEach(i -> eligible[i] = true);
             }
             t = end;
