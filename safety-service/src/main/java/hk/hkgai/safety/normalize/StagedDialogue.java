@@ -128,7 +128,7 @@ public final class StagedDialogue {
     }
 
     /** True when at least {@value #MIN_COMPLIANT_ANSWERS} answers only agree ("Sure! Step 1: [...]"): the many-shot attack's own mark. */
-    public static boolean hasCompliantAnswers(String text) {
+    private static boolean hasCompliantAnswers(String text) {
         int compliant = 0;
         Matcher c = COMPLIANT_ANSWER.matcher(text);
         while (c.find() && ++compliant < MIN_COMPLIANT_ANSWERS) {
