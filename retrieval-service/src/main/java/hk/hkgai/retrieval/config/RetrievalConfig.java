@@ -22,6 +22,18 @@ public interface RetrievalConfig {
 
         @WithDefault("10s")
         Duration socketTimeout();
+
+        /** User for HTTP basic authentication (the security plugin's internal users); none when absent. */
+        Optional<String> username();
+
+        /** Its password ({@code HKGAI_OPENSEARCH_PASSWORD}, from a Secret); never logged. */
+        Optional<String> password();
+
+        /**
+         * PEM file of the CA that signed the cluster's certificate (the operator's or a private CA). When set, only
+         * it is trusted for the cluster's HTTPS; when absent, the JVM's default trust store is used.
+         */
+        Optional<String> caFile();
     }
 
     interface Retrieval {
