@@ -50,6 +50,12 @@ class RetrievalGrpcServiceTest {
     @ConfigProperty(name = "hkgai.opensearch.url")
     String openSearchUrl;
 
+    @jakarta.inject.Inject
+    hk.hkgai.retrieval.service.IndexStats indexStats;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/q/metrics")
+    java.net.URL metrics;
+
     @BeforeEach
     void publishCorpusOnce() throws Exception {
         if (published) {
@@ -162,6 +168,19 @@ class RetrievalGrpcServiceTest {
         SearchRequest all = collapsed.toBuilder().setIncludeDuplicates(true).build();
         assertThat(retrieval.search(all).await().atMost(WAIT).getPassagesList())
                 .extracting(Passage::getDocId).contains("voucher-a", "voucher-b");
+    }
+
+    @Test
+    void theIndexSizeIsExportedForTheDashboards() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(openSearchUrl + "/hkgai-news/_refresh"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(indexStats.refresh()).isTrue();
+        assertThat(indexStats.documents()).isGreaterThanOrEqualTo(6); // the corpus above, its replayed chunk counted once
+        assertThat(indexStats.storeBytes()).isGreaterThan(1000);
+        String scrape = http.send(java.net.http.HttpRequest.newBuilder(metrics.toURI()).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scrape).containsPattern("hkgai_retrieval_index_documents\\{index=\"hkgai-news-v2\"[^}]*} [1-9]")
+                .containsPattern("hkgai_retrieval_index_store_bytes\\{index=\"hkgai-news-v2\"[^}]*} [1-9]");
     }
 
     @Test

@@ -69,6 +69,10 @@ public interface RetrievalConfig {
         @WithDefault("4")
         int candidateFactor();
 
+        /** How often the index's document count and size are read for the metrics (one cheap _stats call). */
+        @WithDefault("30s")
+        Duration statsInterval();
+
         /** The Cantonese colloquial -> written Chinese table for the lexical leg (classpath: or a file path). */
         @WithDefault("classpath:query/yue-to-written.tsv")
         String colloquialTable();
