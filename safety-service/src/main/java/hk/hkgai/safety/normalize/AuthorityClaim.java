@@ -60,7 +60,15 @@ public final class AuthorityClaim {
             // Round .10 (ia6): a profession offered together with the exemption it is meant to buy.
             "\\b(skip|no need for|without) (the |any |proper )?(warnings?|vet procedures?|procedures|a warrant|anaesthe\\w*|ethics approval)\\b|\\bi'?m a professional\\b|\\b(acting for|on behalf of) (a|my) client\\b|\\bfor an active (case|investigation)\\b|用于学术讨论|(作为|当作|做)「?预防教材|伦理委员会(已经|已)?批准|(跟紧|跟进中|处理紧)(个|嘅)?个案|正在审理",
             "\\bby order of\\b|\\bcontempt of court\\b|\\bnon-?compliance (will|shall)\\b|\\b(has|have) authori[sz]ed you\\b|\\b(authori[sz]ed|approved) (staff|personnel|officers?)\\b",
-            "\\b(turned|switched|shut) off (your|the) (safety|filters?|guardrails?|content filter|restrictions)|\\b(ethics|review)[- ]board[- ]approved\\b|\\bapproval (no\\.? ?|number |ref\\.? ?)?[a-z]{2,}-[0-9]"));
+            "\\b(turned|switched|shut) off (your|the) (safety|filters?|guardrails?|content filter|restrictions)|\\b(ethics|review)[- ]board[- ]approved\\b|\\bapproval (no\\.? ?|number |ref\\.? ?)?[a-z]{2,}-[0-9]",
+            // Round .11 (ia8, ia9): a credential number offered as the key ("reg. M-2231", "牌照號碼 VS-2291", "職員編號 AF-3321"),
+            // a role announced as the heading of the request ("AFCD veterinary officer here", "消防處火警調查課人員："),
+            // professions that gate dangerous knowledge claimed by the writer, and a body said to have authorised the assistant.
+            "\\b(reg(istration)?|licen[cs]e|staff|badge|warrant card|employee|press card|permit|certificate|practising certificate|clearance)\\.?\\s*(no\\.?|number|#|ref\\.?|id)?\\s*[:#]?\\s*[a-z]{0,6}-?[0-9]{3,}|\\b(oscp|oswe|cissp|ceh|gpen|crest)\\s*#?\\s*[0-9]{3,}|\\bcustody rights\\b|\\bi'?m (legally )?entitled to (know|see|access|everything)\\b",
+            "\\b(officer|inspector|investigator|vet|veterinarian|pharmacist|doctor|detective|sergeant|editor-in-chief|editor|professor|lecturer|researcher|trainer|auditor|toxicologist|consultant|official) here\\b|^\\s*(dr\\.?|doctor|prof(essor)?\\.?|(senior |chief )?inspector|superintendent|sergeant|detective)\\s+[a-z]+[,.]",
+            "\\b(i am|i'm|i work as) (a|an|the) ([a-z-]+ ){0,4}(inspector|investigator|pharmacist|toxicologist|vet|veterinarian|professor|lecturer|trainer|detective|auditor|pen(etration)? ?tester|red[- ]?teamer|prosecutor|magistrate)\\b",
+            "(注册|执业|牌照|证件|职员|员工|警员|委任证|工作证|记者证|授权|合约|执业证)(编号|号码|证号|号|码|代码)\\s*[:：]?\\s*[a-z]{0,6}[-/]?[a-z0-9/-]{0,12}[0-9]{2,}|授权书|授权(测试)?代码|文号\\s*[:：]?\\s*[a-z]{2,}",
+            "(本人|我)(系|是|为|喺|在)[^。，,？?]{0,20}(督察|调查主任|兽医|药剂师|毒理科|中毒科|专家证人|教授|研究员|社工|辅导员|培训讲师|讲师|训导主任|主任医师|董事会秘书|纪检人员|合约人员|谈判专家)|^[^。，,：:]{2,24}(人员|顾问|主任|督察|官员|专员|调查课|研究员)([（(][^）)]{0,24}[）)])?[：:]|(学校|校方|学系|部门|公司|法庭|法院|财务部|董事长|上级|教育局)(已经|已)?(授权|批准)(本助手|你|我)|已(经)?(获|取得)[^。，,]{0,6}(批准|授权|准许)|已获准|(法庭|法院)已(经)?批准"));
 
     private AuthorityClaim() {
     }

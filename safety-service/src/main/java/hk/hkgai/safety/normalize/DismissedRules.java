@@ -36,7 +36,13 @@ public final class DismissedRules {
             "(条条框框|规矩|规则|限制)(都|全部)?(不算数|唔算数|唔作数|不作数)|就当你(今天|今日)?(休假|放假|下班|收工)|放开(聊|倾|讲)",
             // Round .10 (ia7): the "evil twin", the assistant persona dropped, the rules said to have been a test, rules relaxed "just for us".
             "\\bevil twin\\b|邪恶(的|嘅)?(双胞胎|孪生|分身)|\\bdrop (the|your) (assistant )?persona\\b|\\b(rules|guidelines|instructions)\\b[^.]{0,40}\\b(were|was) (just )?(a )?test( prompt)?\\b|(规则|规矩|指示|守则)[^。]{0,10}(只是|只系|其实是|其实系)(一个)?测试|放宽(一下)?(平时的|平时嘅|你的|你嘅)?(规矩|规则|限制)",
-            "(从不|从来不|永远不|唔会|不会|绝不)拒绝|(冇|没有|无|不受)(任何)?(道德|底线|道德底线|限制|审查|规则)(嘅|的)(ai|助手|助理|机械人|机器人|模型|角色|化学家|黑客)|乜都肯(写|讲|答|做)|什么都肯(写|说|答|做)"));
+            "(从不|从来不|永远不|唔会|不会|绝不)拒绝|(冇|没有|无|不受)(任何)?(道德|底线|道德底线|限制|审查|规则)(嘅|的)(ai|助手|助理|机械人|机器人|模型|角色|化学家|黑客)|乜都肯(写|讲|答|做)|什么都肯(写|说|答|做)",
+            // Round .11 (tuning sets ia8, ia9): the earlier setup declared a draft, expired, a warm-up or void, a fresh start announced,
+            // the "real" brief said to follow, the refusal words themselves thrown out.
+            "\\b(the |that |your |this )?(setup|configuration|config|brief(ing)?|framing|framework|instructions?|prompt|rules|guidelines|context|briefing document)( above| before| earlier| you (got|were given|read|received))? (was|were|is|are|has been|have been) (just |only |merely |now )?(a |an )?(draft|rough cut|placeholder|lorem ipsum|warm-?up|expired|outdated|obsolete|superseded|void|stale|out of date|for someone else|written for (kids|children|someone else|another))\\b",
+            "\\bnone of the (instructions|rules|guidelines|restrictions)( above| before| you were given)? (matters?|appl(y|ies)|counts?)\\b|\\b(everything|all) (you read |you were told |written )?(above|before (this|my first) message)\\b.{0,40}\\b(placeholder|lorem ipsum|(doesn'?t|does not|don'?t) (count|matter|apply))|\\bthe (real|actual|true|final) (brief|task|instructions?|request|assignment|prompt|cut) (is|are|says|follows)\\b|\\bthe user is always right\\b|\\b(clean|blank) slate\\b|\\bfactory (reset|settings|persona)\\b",
+            "(之前|先前|上面|前面|刚刚|刚才|头先|上一局|上一轮|那份|嗰份)(的|嘅|啲|所有|全部|一切){0,2}[^。？?，,]{0,8}(框架|约束|规则|规矩|说明|简报|指示|守则|设定|指令|题目)[^。？?]{0,8}(只是草稿|是草稿|系草稿|过期|作废|失效|不适用|唔适用|不算分|唔计|不算|不带过来|唔带过嚟|都不存在|不存在|系垃圾|是垃圾|掉咗佢|剷走|铲走)",
+            "(上面|前面|之前)(那段|嗰段|的|嘅)?(都是|都系|只是|只系)(草稿|热身)|(全新开始|重新开局|我们重新来|我哋重新嚟过|翻过去了|新开(嘅|的)沙盒|记忆由呢一行开始|记忆从这一行开始)|(外面|平时)(嘅|的)规矩(入唔到|进不来|唔适用|不适用)|(唔可以|唔应该|不可以|不应该)[」”]?[^。]{0,8}(全部|通通|都)?(剷走|铲走|删走|删除|去掉|拎走)"));
 
     private DismissedRules() {
     }

@@ -42,7 +42,10 @@ public final class FramedRequest {
             "(如果|假如|假设|假使|若|当)[^。,，?]{0,16}(是|系|变成|成为)?合法(的|嘅|化)?|(没有|冇|无|唔使理|不用理|不受)(任何)?(法律|法例|伦理|道德|动物福利)(的|嘅|约束|限制)?(社会|世界|地方|前提|情况)?[^。]{0,16}(如何|怎样|怎么|点样|点|要)",
             "(法|法律|选举法|法例|警察|国安法)(管不到|管唔到|不存在|唔存在)|纯粹理论|理论(推演|研究|上讲|上说|上嚟讲)|(当|当做|当作|作为)(一个)?(思想实验|理论(探讨|研究|问题))",
             "\\b(purely )?as an academic exercise\\b|\\bwhat if,? hypothetically\\b|(当|当系|当是|当做|当作)(思考|思想)实验|就当(是)?假设|纯粹假设|\\b(if|suppose|imagine) .{1,40} (were|was|is|became) (legal|allowed|not a crime)\\b|\\b(in a|imagine a) (world|society|country|city) (without|with no|where there (are|were) no) (laws?|rules|police|ethics)\\b|\\bjust (theoretically|hypothetically)\\b|\\bpurely (theoretically|hypothetically)\\b|\\bhypothetically,",
-            "\\b(role-?play|act) as (a|an|my|the) |\\byou('re| are) (now )?(an?|the) [a-z -]{0,20}(preacher|manager|leader|boss|head|commander|propagandist|terrorist|extremist|hacker|dealer|killer|racist|smuggler|scammer|recruiter|assassin)\\b|\\bplay (a|an) [0-9a-z -]{0,20}(propagandist|preacher|terrorist|extremist|racist|dealer|killer|scammer|recruiter)\\b|你(现在|而家)?(是|系)(一个|一名|一位|个)?[^,，。]{0,12}(头目|老大|杀手|黑客|毒贩|毒枭|种族主义者|恐怖分子|骗子|蛊惑仔|古惑仔)|(请|請)?扮演(一个|一位|一名|我)"));
+            "\\b(role-?play|act) as (a|an|my|the) |\\byou('re| are) (now )?(an?|the) [a-z -]{0,20}(preacher|manager|leader|boss|head|commander|propagandist|terrorist|extremist|hacker|dealer|killer|racist|smuggler|scammer|recruiter|assassin)\\b|\\bplay (a|an) [0-9a-z -]{0,20}(propagandist|preacher|terrorist|extremist|racist|dealer|killer|scammer|recruiter)\\b|你(现在|而家)?(是|系)(一个|一名|一位|个)?[^,，。]{0,12}(头目|老大|杀手|黑客|毒贩|毒枭|种族主义者|恐怖分子|骗子|蛊惑仔|古惑仔)|(请|請)?扮演(一个|一位|一名|我)",
+            // Round .11 (ia8, ia9): harm asked for as teaching, training or test material ("用作反面教材", "for a training deck",
+            // "作為研究素材"), and asked to be as vicious as possible ("要夠難聽", "the nastier the better").
+            "(用作|作为|作|当作|当做|做)[^。，,]{0,4}(反面|培训|训练|教学|研究|测试|识别)(教材|素材|材料|范例|示范)|(培训|训练)(教材|素材|资料)|\\b(as|for) (teaching|training|research|test|testing) (material|data|content)\\b|\\bfor (a|my|our|the) (training|teaching) (deck|module|workshop|course|session|video|manual|slides?)\\b|\\bfor a workshop\\b|\\bthe (nastier|more vicious|more hurtful|more offensive|meaner) the better\\b|(要够|越)(难听|狠|恶毒|过分)"));
 
     private FramedRequest() {
     }
