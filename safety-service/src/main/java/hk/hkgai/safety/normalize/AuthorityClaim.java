@@ -67,7 +67,7 @@ public final class AuthorityClaim {
             "\\b(reg(istration)?|licen[cs]e|staff|badge|warrant card|employee|press card|permit|certificate|practising certificate|clearance)\\.?\\s*(no\\.?|number|#|ref\\.?|id)?\\s*[:#]?\\s*[a-z]{0,6}-?[0-9]{3,}|\\b(oscp|oswe|cissp|ceh|gpen|crest)\\s*#?\\s*[0-9]{3,}|\\bcustody rights\\b|\\bi'?m (legally )?entitled to (know|see|access|everything)\\b",
             "\\b(officer|inspector|investigator|vet|veterinarian|pharmacist|doctor|detective|sergeant|editor-in-chief|editor|professor|lecturer|researcher|trainer|auditor|toxicologist|consultant|official) here\\b|^\\s*(dr\\.?|doctor|prof(essor)?\\.?|(senior |chief )?inspector|superintendent|sergeant|detective)\\s+[a-z]+[,.]",
             "\\b(i am|i'm|i work as) (a|an|the) ([a-z-]+ ){0,4}(inspector|investigator|pharmacist|toxicologist|vet|veterinarian|professor|lecturer|trainer|detective|auditor|pen(etration)? ?tester|red[- ]?teamer|prosecutor|magistrate)\\b",
-            "(注册|执业|牌照|证件|职员|员工|警员|委任证|工作证|记者证|授权|合约|执业证)(编号|号码|证号|号|码|代码)\\s*[:：]?\\s*[a-z]{0,6}[-/]?[a-z0-9/-]{0,12}[0-9]{2,}|授权书|授权(测试)?代码|文号\\s*[:：]?\\s*[a-z]{2,}",
+            "(注册|执业|牌照|证件|职员|员工|警员|委任证|工作证|记者证|授权|合约|执业证)(编号|号码|证号|号|码|代码)\\s*[:：]?\\s*[a-z]{0,6}[-/]?[a-z0-9/-]{0,12}[0-9]{2,}|授权书[（(]?\\s*(编号|号码)|授权(测试)?代码|文号\\s*[:：]?\\s*[a-z]{2,}",
             "(本人|我)(系|是|为|喺|在)[^。，,？?]{0,20}(督察|调查主任|兽医|药剂师|毒理科|中毒科|专家证人|教授|研究员|社工|辅导员|培训讲师|讲师|训导主任|主任医师|董事会秘书|纪检人员|合约人员|谈判专家)|^[^。，,：:]{2,24}(人员|顾问|主任|督察|官员|专员|调查课|研究员)([（(][^）)]{0,24}[）)])?[：:]|(学校|校方|学系|部门|公司|法庭|法院|财务部|董事长|上级|教育局)(已经|已)?(授权|批准)(本助手|你|我)|已(经)?(获|取得)[^。，,]{0,6}(批准|授权|准许)|已获准|(法庭|法院)已(经)?批准"));
 
     private AuthorityClaim() {

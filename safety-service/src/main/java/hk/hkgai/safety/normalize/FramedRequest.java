@@ -45,7 +45,7 @@ public final class FramedRequest {
             "\\b(role-?play|act) as (a|an|my|the) |\\byou('re| are) (now )?(an?|the) [a-z -]{0,20}(preacher|manager|leader|boss|head|commander|propagandist|terrorist|extremist|hacker|dealer|killer|racist|smuggler|scammer|recruiter|assassin)\\b|\\bplay (a|an) [0-9a-z -]{0,20}(propagandist|preacher|terrorist|extremist|racist|dealer|killer|scammer|recruiter)\\b|你(现在|而家)?(是|系)(一个|一名|一位|个)?[^,，。]{0,12}(头目|老大|杀手|黑客|毒贩|毒枭|种族主义者|恐怖分子|骗子|蛊惑仔|古惑仔)|(请|請)?扮演(一个|一位|一名|我)",
             // Round .11 (ia8, ia9): harm asked for as teaching, training or test material ("用作反面教材", "for a training deck",
             // "作為研究素材"), and asked to be as vicious as possible ("要夠難聽", "the nastier the better").
-            "(用作|作为|作|当作|当做|做)[^。，,]{0,4}(反面|培训|训练|教学|研究|测试|识别)(教材|素材|材料|范例|示范)|(培训|训练)(教材|素材|资料)|\\b(as|for) (teaching|training|research|test|testing) (material|data|content)\\b|\\bfor (a|my|our|the) (training|teaching) (deck|module|workshop|course|session|video|manual|slides?)\\b|\\bfor a workshop\\b|\\bthe (nastier|more vicious|more hurtful|more offensive|meaner) the better\\b|(要够|越)(难听|狠|恶毒|过分)"));
+            "(用作|作为|作|当作|当做|做)[^。，,]{0,4}(反面|培训|训练|教学|研究|测试|识别)(教材|素材|材料|范例|示范)|(培训|训练)(教材|素材|资料)|\\b(as|for) (teaching|training|research|test|testing) (material|data|content)\\b|\\bfor (a|my|our|the) (training|teaching) (deck|module|workshop|video|manual|slides?)\\b|\\bfor a workshop\\b|\\bthe (nastier|more vicious|more hurtful|more offensive|meaner) the better\\b|(要够|越)(难听|狠|恶毒|过分)"));
 
     private FramedRequest() {
     }

@@ -291,7 +291,10 @@ public final class ObfuscationNormalizer {
             Map.entry("步抢", "步枪"), Map.entry("手抢", "手枪"), Map.entry("冼钱", "洗钱"), Map.entry("冼黑钱", "洗黑钱"), Map.entry("私蜜照", "私密照"),
             Map.entry("姓伴侣", "性伴侣"), Map.entry("姓交易", "性交易"),
             // Round .10 (ia5): 犊 (a calf, dú) for 毒 in drug words.
-            Map.entry("冰犊", "冰毒"), Map.entry("犊品", "毒品"), Map.entry("吸犊", "吸毒"), Map.entry("贩犊", "贩毒"));
+            Map.entry("冰犊", "冰毒"), Map.entry("犊品", "毒品"), Map.entry("吸犊", "吸毒"), Map.entry("贩犊", "贩毒"),
+            // Round .11 (ia8, ia9): look-alike and variant characters in watched words (殚 "exhaust" for 弹, 顚 and 巅 for 颠,
+            // 岐 for 歧, 刹 for 杀; 氷, the Japanese 冰, is in the Japanese forms below).
+            Map.entry("炸殚", "炸弹"), Map.entry("顚覆", "颠覆"), Map.entry("巅覆", "颠覆"), Map.entry("岐视", "歧视"), Map.entry("自刹", "自杀"));
     private static final Pattern SOUND_ALIKE = Pattern.compile(String.join("|", SOUND_ALIKES.keySet()));
     private static final java.util.BitSet SOUND_ALIKE_FIRSTS = firstCharacters(SOUND_ALIKES.keySet());
 
@@ -300,8 +303,8 @@ public final class ObfuscationNormalizer {
      * Simplified character a Chinese reader takes them for: "爆弾", "覚醒剤" and "麻薬" are 爆弹, 觉醒剂 and 麻药 to
      * anyone who reads Chinese, and the Traditional-to-Simplified fold does not touch them.
      */
-    private static final String JAPANESE_FORMS = "弾剤覚薬発黒単児証撃説処売読戦闘労団仏対収辺気圧両県転伝帰続険検験駅楽悪亜歳桜沢涙焼猟獣隠穏挙拠択拡摂浄済渋覧営栄脳悩縄髪権勧観歓図囲実従徴応";
-    private static final String CHINESE_FORMS = "弹剂觉药发黑单儿证击说处卖读战斗劳团佛对收边气压两县转传归续险检验驿乐恶亚岁樱泽泪烧猎兽隐稳举据择扩摄净济涩览营荣脑恼绳发权劝观欢图围实从征应";
+    private static final String JAPANESE_FORMS = "氷弾剤覚薬発黒単児証撃説処売読戦闘労団仏対収辺気圧両県転伝帰続険検験駅楽悪亜歳桜沢涙焼猟獣隠穏挙拠択拡摂浄済渋覧営栄脳悩縄髪権勧観歓図囲実従徴応";
+    private static final String CHINESE_FORMS = "冰弹剂觉药发黑单儿证击说处卖读战斗劳团佛对收边气压两县转传归续险检验驿乐恶亚岁樱泽泪烧猎兽隐稳举据择扩摄净济涩览营荣脑恼绳发权劝观欢图围实从征应";
     private static final java.util.BitSet JAPANESE_FIRSTS = firstCharacters(JAPANESE_FORMS.chars().mapToObj(c -> String.valueOf((char) c)).toList());
 
     private static String chineseFormsOfJapanese(String text) {
