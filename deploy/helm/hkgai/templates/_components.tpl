@@ -20,6 +20,8 @@
   value: {{ (index $v $callee).ports.grpc | quote }}
 - name: QUARKUS_GRPC_CLIENTS_{{ upper $callee }}_LOAD_BALANCING_POLICY
   value: {{ $lb | quote }}
+- name: HKGAI_GATEWAY_OPS_{{ upper $callee }}_URL
+  value: {{ printf "http://%s:%v" $host (index $v $callee).ports.http | quote }}
 {{- else }}
 - name: QUARKUS_REST_CLIENT_{{ upper $callee }}_URL
   value: {{ printf "http://%s:%v" $host (index $v $callee).ports.http | quote }}

@@ -87,6 +87,12 @@ app.kubernetes.io/component: {{ .name }}
 {{- dict "safety" "grpc" "retrieval" "grpc" "inference" "grpc" "ingest" "http" | toJson -}}
 {{- end -}}
 
+{{/* The ports the gateway reaches each callee on: its serving port, and for the gRPC services also the HTTP port, where
+     the ops page reads /q/health/ready (without it the page falls back to the gRPC channel's state). */}}
+{{- define "hkgai.gatewayCalleePorts" -}}
+{{- dict "safety" (list "grpc" "http") "retrieval" (list "grpc" "http") "inference" (list "grpc" "http") "ingest" (list "http") | toJson -}}
+{{- end -}}
+
 {{/* ==========================================================================================================
      Images
      ========================================================================================================== */}}
