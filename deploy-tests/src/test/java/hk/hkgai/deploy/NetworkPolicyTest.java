@@ -44,6 +44,20 @@ class NetworkPolicyTest {
 
     @ParameterizedTest(name = "{0} values")
     @EnumSource(Profile.class)
+    void theOpsPageIsToldEachServicesHttpPortThatThePoliciesOpen(Profile profile) {
+        Manifests m = Chart.render(profile);
+        Map<String, Object> gateway = Manifests.mainContainer(m.deployment("gateway"));
+        NetworkModel net = new NetworkModel(m);
+        for (String callee : List.of("safety", "retrieval", "inference")) {
+            int http = PORTS.get(callee).get(0);
+            assertThat(Manifests.env(gateway, "HKGAI_GATEWAY_OPS_" + callee.toUpperCase() + "_URL"))
+                    .isEqualTo("http://" + Chart.PREFIX + callee + ":" + http);
+            assertThat(net.reachable(NetworkModel.meshPod("gateway"), NetworkModel.meshPod(callee), http)).as(callee).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @EnumSource(Profile.class)
     void noOtherPathBetweenMeshServicesIsOpen(Profile profile) {
         NetworkModel net = new NetworkModel(Chart.render(profile));
         List<String> open = new ArrayList<>();
