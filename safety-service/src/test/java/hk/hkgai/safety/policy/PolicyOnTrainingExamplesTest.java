@@ -149,6 +149,8 @@ class PolicyOnTrainingExamplesTest {
         Map<String, PolicyAction> actions = categories.stream().collect(Collectors.toMap(PolicyCategory::id, PolicyCategory::action));
         REFUSE.forEach(id -> assertThat(actions.get(id)).as(id).isEqualTo(PolicyAction.REFUSE));
         GUIDE.forEach(id -> assertThat(actions.get(id)).as(id).isEqualTo(PolicyAction.GUIDE));
+        // A lexicon-only category (the classifier has no label for it, so it has no training examples).
+        assertThat(actions.get("hk.judicial_interference")).isEqualTo(PolicyAction.REFUSE);
         assertThat(categories).filteredOn(c -> c.action() == PolicyAction.REDACT)
                 .anySatisfy(c -> assertThat(c.detectors()).contains("hkid", "hk_phone", "email", "payment_card"));
     }
