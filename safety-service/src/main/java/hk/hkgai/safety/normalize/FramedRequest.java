@@ -18,6 +18,7 @@ public final class FramedRequest {
             "\\bfor (my|a|our|the) (novel|story|screenplay|script|film|movie|game|book|thriller|play|comic|fan ?fic|debate|class|paper)\\b",
             "\\b(role-?play|stay in character|in character|you('re| are) (an actor|playing|a character)|villain'?s? (monologue|speech)|write (a|the) (scene|chapter|dialogue))\\b",
             "假设|假如|假使|理论上|思想实验|纯属虚构|纯粹(学术|理论)|(小说|剧本|电影|故事|游戏|漫画)(入面|里面|里|中|情节|角色)|角色扮演|扮演|你(而家|现在)?(系|是)(一名|一个|个)"
+                    + "|(写紧|写着|在写|正在写)(一本|一篇|一部|个|部)?[^。，,]{0,8}(小说|剧本|故事)"
                     + "|台词|对白|(排练|饰演|演绎)[^。]{0,12}角色|(角色|人物)(身分|身份)",
             // A late grandmother who used to tell the recipe (the "grandma exploit"); with the recipe asked for, below.
             "(已故|去世|过世|死去|走咗|离世)(的|嘅)?(外婆|奶奶|祖母|婆婆|嫲嫲|阿嫲|爷爷|公公|外公|阿爷)|\\b(late|dead|deceased) (grand(ma|mother|pa|father)|granny|nana)\\b"));
